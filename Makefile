@@ -1,0 +1,39 @@
+# Two commands make a working course: `make book` and `make test`.
+# Pick the interpreter with PYTHON=, for example `make book PYTHON=python3.11`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+NOTEBOOKS := chapters/*.md exercises/*.md
+
+.PHONY: book test test-browser lint lab student repro check-python clean
+
+# MXNet 1.9.1 and numpy<1.24 publish wheels for Python 3.8 to 3.11 only.
+check-python:
+	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 8) <= v <= (3, 11) else "Python %d.%d found (%s), but this book needs Python 3.8 to 3.11: MXNet 1.9.1 and numpy<1.24 publish no wheels for 3.12 and later. Choose one with PYTHON=, e.g. make book PYTHON=python3.11" % (v + (sys.executable,)))'
+
+$(INSTALLED): requirements.txt pyproject.toml
+	@$(MAKE) --no-print-directory check-python
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(INSTALLED)
+
+book: check-python $(INSTALLED)
+	$(BIN)/jupyter-book build . -W --keep-going
+	@echo "The book is at $(CURDIR)/_build/html/index.html"
+
+test: check-python $(INSTALLED)
+	$(BIN)/pytest -n auto --dist loadscope
+
+lint: check-python $(INSTALLED)
+	$(BIN)/ruff check d2l_mini tests benchmarks conftest.py
+	$(BIN)/ruff format --check d2l_mini tests benchmarks conftest.py
+	$(BIN)/jupytext --check "$(CURDIR)/$(BIN)/ruff check --extend-ignore E402,B018,E703 {}" $(NOTEBOOKS)
+	$(BIN)/jupytext --check "$(CURDIR)/$(BIN)/ruff format --check {}" $(NOTEBOOKS)
+
+lab: check-python $(INSTALLED)
+	$(BIN)/jupyter lab
+
+clean:
+	rm -rf _build

@@ -1,0 +1,51 @@
+"""Collect the book's MyST Markdown notebooks as nbval tests.
+
+nbval reads only .ipynb files. A MyST notebook (a .md file whose header names a jupytext
+format and a kernelspec) is read here with jupytext and handed to nbval's own collector, so
+each code cell becomes one test item, run in order in one kernel, as nbval does. The
+sources hold no outputs, so cells are checked for errors, not compared with stored outputs;
+`make repro` compares the outputs the book build stored.
+"""
+
+from unittest import mock
+
+import jupytext
+import nbval.plugin
+from nbval.plugin import IPyNbFile
+
+HEADER_LINES = 40
+
+
+def is_myst_notebook(path) -> bool:
+    """A .md file whose front matter has both a jupytext section and a kernelspec."""
+    with open(path, encoding="utf-8") as handle:
+        if handle.readline().strip() != "---":
+            return False
+        header = []
+        for _ in range(HEADER_LINES):
+            line = handle.readline()
+            if not line or line.strip() == "---":
+                break
+            header.append(line)
+    text = "".join(header)
+    return "jupytext:" in text and "kernelspec:" in text
+
+
+class MystNotebookFile(IPyNbFile):
+    """nbval's notebook collector, fed by jupytext instead of nbformat.read."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.compare_outputs = False
+
+    def collect(self):
+        notebook = jupytext.read(str(self.path))
+        # nbval's collect() reads the file with nbformat; give it the jupytext notebook.
+        with mock.patch.object(nbval.plugin.nbformat, "read", return_value=notebook):
+            return list(super().collect())
+
+
+def pytest_collect_file(file_path, parent):
+    if file_path.suffix == ".md" and is_myst_notebook(file_path):
+        return MystNotebookFile.from_parent(parent, path=file_path)
+    return None
