@@ -8,9 +8,13 @@ __all__ = ["plt", "set_figsize", "use_svg_display"]
 
 
 def use_svg_display() -> None:
-    """Show figures as SVG, the same bytes on every run (no date, fixed element ids)."""
+    """Show figures as SVG, the same bytes on every run (no date, fixed element ids).
+
+    The background is opaque white, so that black axes stay readable on a dark theme.
+    """
     matplotlib.rcParams["svg.hashsalt"] = "d2l_mini"
-    backend_inline.set_matplotlib_formats("svg", metadata={"Date": None})
+    matplotlib.rcParams["figure.facecolor"] = "white"
+    backend_inline.set_matplotlib_formats("svg", metadata={"Date": None}, facecolor="white")
 
 
 def set_figsize(figsize=(3.5, 2.5)) -> None:
