@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 NOTEBOOKS := chapters/*.md exercises/*.md
 
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+
 .PHONY: book test test-browser lint lab student repro check-python clean
 
 # MXNet 1.9.1 and numpy<1.24 publish wheels for Python 3.8 to 3.11 only.
@@ -23,8 +25,26 @@ book: check-python $(INSTALLED)
 	$(BIN)/jupyter-book build . -W --keep-going
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
+# Unit tests and every notebook, in parallel (cells of one notebook stay on one worker);
+# then, where Chromium is installed (always in CI), the built book in a real browser.
 test: check-python $(INSTALLED)
 	$(BIN)/pytest -n auto --dist loadscope
+	@if command -v chromium >/dev/null 2>&1 || [ "$${CI:-}" = true ]; then \
+		$(MAKE) --no-print-directory test-browser; \
+	else \
+		echo "Browser tests skipped: Chromium is not installed (Debian/Ubuntu: apt-get install chromium)"; \
+	fi
+
+test-browser: book
+	$(BIN)/pytest -p no:xdist tests/browser
+
+# Re-execute the notebooks the book build stored and compare every output with the book's.
+repro: book
+	$(BIN)/pytest -p no:xdist --nbval _build/jupyter_execute --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# The exercise notebooks without their solutions and hidden checks, for students.
+student: check-python $(INSTALLED)
+	$(BIN)/python tools/make_student_edition.py --output _build/student
 
 lint: check-python $(INSTALLED)
 	$(BIN)/ruff check d2l_mini tests benchmarks conftest.py
@@ -32,7 +52,10 @@ lint: check-python $(INSTALLED)
 	$(BIN)/jupytext --check "$(CURDIR)/$(BIN)/ruff check --extend-ignore E402,B018,E703 {}" $(NOTEBOOKS)
 	$(BIN)/jupytext --check "$(CURDIR)/$(BIN)/ruff format --check {}" $(NOTEBOOKS)
 
+# JupyterLab with the MyST .md files opening as notebooks (jupytext), in this .venv only.
 lab: check-python $(INSTALLED)
+	mkdir -p $(LAB_SETTINGS)
+	cp tools/jupyterlab_overrides.json $(LAB_SETTINGS)/overrides.json
 	$(BIN)/jupyter lab
 
 clean:
