@@ -3,4 +3,233 @@ short verdict without giving the expected value away."""
 
 # Exercises 1 to 4.
 
+import math
+from numbers import Real
+
+import numpy as onp
+
+# CODATA 2018 exact values, in SI units; check_temperature fits Planck's law with them.
+PLANCK_CONSTANT = 6.62607015e-34  # J s
+SPEED_OF_LIGHT = 299792458.0  # m / s
+BOLTZMANN_CONSTANT = 1.380649e-23  # J / K
+
+
+def _float_array(value, name: str, ndims=(1,)):
+    """value as a float64 NumPy array whose number of axes is in ndims.
+
+    Takes MXNet arrays, NumPy arrays and (nested) lists of numbers.
+    """
+    if value is None or isinstance(value, (bool, str, bytes)):
+        raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}")
+    if hasattr(value, "asnumpy"):
+        value = value.asnumpy()
+    try:
+        array = onp.asarray(value, dtype=onp.float64)
+    except (TypeError, ValueError) as error:
+        raise TypeError(
+            f"{name} must be an array of numbers, got {type(value).__name__}"
+        ) from error
+    if array.ndim not in ndims:
+        axes = " or ".join(str(ndim) for ndim in ndims)
+        raise ValueError(f"{name} must have {axes} axes, got shape {array.shape}")
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty")
+    if not onp.all(onp.isfinite(array)):
+        raise ValueError(f"{name} must hold finite numbers only, got a NaN or an infinity")
+    return array
+
+
+def _float_number(value, name: str) -> float:
+    """value as a finite float: a Python or NumPy number, or an array holding one number."""
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be a number, got a bool")
+    if hasattr(value, "asnumpy"):
+        value = value.asnumpy()
+    if isinstance(value, (list, tuple)):
+        value = _float_array(value, name, ndims=(0, 1, 2))
+    if isinstance(value, onp.ndarray):
+        if value.size != 1:
+            raise ValueError(f"{name} must be a single number, got an array of shape {value.shape}")
+        value = value.reshape(()).item()
+    if not isinstance(value, Real):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return float(value)
+
+
+def check_trained_parameters(w, b, true_w, true_b, tolerance: float = 0.01) -> bool:
+    """Exercise 1: are the trained w and b within `tolerance` of the true parameters?
+
+    w: (d, 1) or (d,) trained weights; b: (1,) or a number, the trained bias;
+    true_w: (d,) the weights that generated the data; true_b: a number.
+    None for w or b means no answer yet. Prints a verdict and returns True or False.
+    """
+    if w is None or b is None:
+        print("No answer yet: set my_w and my_b to the parameters after training from zero.")
+        return False
+    true_w = _float_array(true_w, "true_w", ndims=(1,))
+    true_b = _float_number(true_b, "true_b")
+    if isinstance(tolerance, bool) or not isinstance(tolerance, Real) or not tolerance > 0:
+        raise ValueError(f"tolerance must be a positive number, got {tolerance!r}")
+    w_array = _float_array(w, "w", ndims=(1, 2))
+    if w_array.shape not in ((true_w.size,), (true_w.size, 1)):
+        raise ValueError(
+            f"w must have shape ({true_w.size}, 1) or ({true_w.size},), got {w_array.shape}"
+        )
+    b_value = _float_number(b, "b")
+    w_error = float(onp.abs(w_array.reshape(-1) - true_w).max())
+    b_error = abs(b_value - true_b)
+    if w_error < tolerance and b_error < tolerance:
+        print(f"Right: w and b are both within {tolerance} of the true parameters.")
+        return True
+    print(
+        f"Not yet: the largest error is {w_error:.3g} in w and {b_error:.3g} in b, "
+        f"and both should be below {tolerance}. Did every minibatch update w and b?"
+    )
+    return False
+
+
+def _resistance_fit(voltages, currents) -> float:
+    """Least-squares slope of V = R I + V0 (an offset is allowed), in ohms."""
+    design = onp.stack([currents, onp.ones_like(currents)], axis=1)
+    (resistance, _offset), *_ = onp.linalg.lstsq(design, voltages, rcond=None)
+    return float(resistance)
+
+
+def check_resistance(R, voltages, currents) -> bool:
+    """Exercise 2: is R within 0.5% of the least-squares fit of V = R I + V0 to the data?
+
+    R: a number (or a one-element array), the learned resistance in ohms;
+    voltages: (n,) in volts; currents: (n,) in amperes, not all equal.
+    None for R means no answer yet. Prints a verdict and returns True or False.
+    """
+    if R is None:
+        print("No answer yet: set my_resistance to the resistance you learned, in ohms.")
+        return False
+    voltages = _float_array(voltages, "voltages", ndims=(1,))
+    currents = _float_array(currents, "currents", ndims=(1,))
+    if len(voltages) != len(currents):
+        raise ValueError(
+            "voltages and currents must have the same length, "
+            f"got {len(voltages)} and {len(currents)}"
+        )
+    if len(currents) < 2 or onp.ptp(currents) == 0:
+        raise ValueError("currents must hold at least two different values to fit a line")
+    resistance = _float_number(R, "R")
+    reference = _resistance_fit(voltages, currents)
+    relative_error = abs(resistance - reference) / abs(reference)
+    if relative_error <= 0.005:
+        print("Right: R agrees with the least-squares fit of these measurements within 0.5%.")
+        return True
+    direction = "high" if resistance > reference else "low"
+    print(
+        f"Not yet: R is too {direction} by more than 0.5% of the least-squares fit. "
+        "Is the current in amperes, and did gradient descent run long enough?"
+    )
+    return False
+
+
+def _planck_si(wavelengths, temperature):
+    """Spectral radiance B(λ, T) in W / (m² sr m), for wavelengths in metres."""
+    h, c, k = PLANCK_CONSTANT, SPEED_OF_LIGHT, BOLTZMANN_CONSTANT
+    with onp.errstate(over="ignore"):
+        # expm1 overflows to inf far on the short-wavelength side, where B is 0 anyway.
+        return 2 * h * c**2 / wavelengths**5 / onp.expm1(h * c / (wavelengths * k * temperature))
+
+
+def _temperature_fit(wavelengths, radiances) -> float:
+    """The T minimising the squared error of Planck's law: a log-spaced grid, then a
+    golden-section search between the grid neighbours of the best point."""
+
+    def sum_of_squares(log_t):
+        return float(((_planck_si(wavelengths, math.exp(log_t)) - radiances) ** 2).sum())
+
+    grid = onp.linspace(math.log(1.0), math.log(1.0e6), 1201)
+    best = int(onp.argmin([sum_of_squares(log_t) for log_t in grid]))
+    low, high = grid[max(best - 1, 0)], grid[min(best + 1, len(grid) - 1)]
+    ratio = (math.sqrt(5) - 1) / 2
+    for _ in range(60):
+        left, right = high - ratio * (high - low), low + ratio * (high - low)
+        if sum_of_squares(left) < sum_of_squares(right):
+            high = right
+        else:
+            low = left
+    return math.exp((low + high) / 2)
+
+
+def check_temperature(T, wavelengths, radiances) -> bool:
+    """Exercise 3: is T within 1% of the least-squares fit of Planck's law to the data?
+
+    T: a number (or a one-element array), the recovered temperature in kelvin;
+    wavelengths: (n,) in metres, each in (0, 1 mm]; radiances: (n,) spectral radiances
+    in W / (m² sr m). The reference fit is computed here with NumPy, without autograd.
+    None for T means no answer yet. Prints a verdict and returns True or False.
+    """
+    if T is None:
+        print("No answer yet: set my_temperature to the temperature you recovered, in kelvin.")
+        return False
+    wavelengths = _float_array(wavelengths, "wavelengths", ndims=(1,))
+    radiances = _float_array(radiances, "radiances", ndims=(1,))
+    if len(wavelengths) != len(radiances):
+        raise ValueError(
+            "wavelengths and radiances must have the same length, "
+            f"got {len(wavelengths)} and {len(radiances)}"
+        )
+    if not onp.all(wavelengths > 0):
+        raise ValueError("wavelengths must all be positive, in metres")
+    if wavelengths.max() > 1e-3:
+        # Anything warmer than 3 K radiates most strongly below 1 mm.
+        raise ValueError(
+            f"wavelengths must be in metres, got values up to {wavelengths.max():.4g}: "
+            "convert nanometres or micrometres to metres first"
+        )
+    if not radiances.max() > 0:
+        raise ValueError("radiances must hold some positive values")
+    temperature = _float_number(T, "T")
+    if temperature <= 0:
+        raise ValueError(f"T must be a positive temperature in kelvin, got {temperature!r}")
+    reference = _temperature_fit(wavelengths, radiances)
+    if abs(temperature - reference) <= 0.01 * reference:
+        print("Right: T agrees with a least-squares fit of Planck's law within 1%.")
+        return True
+    direction = "high" if temperature > reference else "low"
+    print(
+        f"Not yet: T is too {direction} by more than 1% of a least-squares fit of Planck's law. "
+        "Did gradient descent converge, and are the units of T kelvin?"
+    )
+    return False
+
+
+def check_hessian(H, X) -> bool:
+    """Exercise 4: is H the Hessian of ½·mean((X w + b - y)²) with respect to (w, b)?
+
+    H: (d + 1, d + 1), rows and columns ordered w_1, ..., w_d, then b; X: (n, d).
+    The Hessian depends on X alone, not on y, w or b. Entries may be off by at most
+    0.1% of the largest entry (finite differences in float32 are that accurate).
+    None for H means no answer yet. Prints a verdict and returns True or False.
+    """
+    if H is None:
+        print("No answer yet: set my_hessian to the (d + 1, d + 1) Hessian, b last.")
+        return False
+    X = _float_array(X, "X", ndims=(2,))
+    H = _float_array(H, "H", ndims=(2,))
+    size = X.shape[1] + 1
+    if H.shape != (size, size):
+        raise ValueError(
+            f"H must have shape ({size}, {size}) for X with {size - 1} features "
+            f"(w_1, ..., w_{size - 1}, then b), got {H.shape}"
+        )
+    with_ones = onp.hstack([X, onp.ones((len(X), 1))])
+    reference = with_ones.T @ with_ones / len(X)
+    if onp.abs(H - reference).max() <= 1e-3 * max(1.0, onp.abs(reference).max()):
+        print("Right: H is the Hessian of the mean squared loss, bias row and column included.")
+        return True
+    print(
+        "Not yet: H differs from the Hessian of ½·mean((X w + b - y)²). "
+        "Check the 1/n of the mean, the order (w first, b last) and the bias row and column."
+    )
+    return False
+
+
 # Exercises 5 to 7.
