@@ -1,6 +1,12 @@
 """The functions of "Linear Regression from Scratch", saved for later pages."""
 
-from d2l_mini.data import data_iter, synthetic_data
+from d2l_mini.data import (
+    data_iter,
+    examples_per_second,
+    fast_data_iter,
+    load_array,
+    synthetic_data,
+)
 from d2l_mini.loss import squared_loss
 from d2l_mini.model import linreg
 from d2l_mini.optimizer import sgd
@@ -8,7 +14,10 @@ from d2l_mini.plotting import plt, set_figsize, use_svg_display
 
 __all__ = [
     "data_iter",
+    "examples_per_second",
+    "fast_data_iter",
     "linreg",
+    "load_array",
     "plt",
     "set_figsize",
     "sgd",
