@@ -1,0 +1,140 @@
+"""Offer every notebook page of the book as a Jupyter notebook (.ipynb) to download.
+
+The .ipynb is made from the page's MyST source with jupytext, so it holds the same cells,
+tags and metadata a reader gets from `jupytext --to ipynb`; the outputs of the book's own
+execution (MyST-NB's `jupyter_execute` folder) are copied in, so the notebook opens with
+its results shown. It is written next to the page's HTML (`chapters/07_training.html` gets
+`chapters/07_training.ipynb`) and linked from the first item of the theme's download menu.
+
+The theme renders its menu links with `target="_blank"` and no way to add attributes, so
+after the build the notebook links get a `download` attribute: a browser then saves the
+file instead of showing its JSON.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jupytext
+import nbformat
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+BUTTON_LABEL = "download-notebook-button"
+# How the theme's macro renders a menu link: href, target, then the classes with the label.
+LINK_WITHOUT_DOWNLOAD = re.compile(
+    rf'<a href="(?P<href>[^"]+\.ipynb)" target="_blank"'
+    rf'(?P<rest>\s+class="[^"]*\bbtn-{BUTTON_LABEL}\b)'
+)
+
+
+def is_notebook(app: Sphinx, docname: str) -> bool:
+    return "kernelspec" in app.env.metadata.get(docname, {})
+
+
+def executed_notebook_path(app: Sphinx, docname: str) -> Path:
+    """Where MyST-NB stored the page's notebook after running it."""
+    return Path(app.env.mystnb_config.output_folder) / f"{docname}.ipynb"
+
+
+def copy_outputs(notebook, executed) -> int:
+    """Copy outputs and execution counts cell by cell where the code is the same.
+
+    Both notebooks come from the same source, so their code cells pair up in order; a cell
+    whose code differs (a stale executed copy) keeps no outputs rather than wrong ones.
+    Returns the number of code cells that received outputs.
+    """
+    ours = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    theirs = [cell for cell in executed.cells if cell.cell_type == "code"]
+    if len(ours) != len(theirs):
+        return 0
+    copied = 0
+    for cell, done in zip(ours, theirs):
+        if cell.source.strip() == done.source.strip():
+            cell.outputs = done.get("outputs", [])
+            cell.execution_count = done.get("execution_count")
+            copied += 1
+    return copied
+
+
+def build_notebook(app: Sphinx, docname: str):
+    notebook = jupytext.read(app.env.doc2path(docname))
+    # jupytext draws random cell ids; numbered ones keep the file the same on every build.
+    for index, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{index}"
+    executed_path = executed_notebook_path(app, docname)
+    if executed_path.exists():
+        copy_outputs(notebook, nbformat.read(executed_path, as_version=4))
+    return notebook
+
+
+def write_notebook(app: Sphinx, docname: str) -> Path:
+    target = Path(app.outdir) / f"{docname}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = jupytext.writes(build_notebook(app, docname), fmt="ipynb")
+    nbformat.validate(nbformat.reads(text, as_version=4))
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def add_download_item(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if doctree is None or not is_notebook(app, pagename):
+        return
+    write_notebook(app, pagename)
+    for group in context.get("header_buttons", []):
+        if group.get("label") != "download-buttons":
+            continue
+        # The theme has an item of the same label for a copy of the executed notebook;
+        # ours replaces it, so the menu offers one .ipynb.
+        buttons = [b for b in group["buttons"] if b.get("label") != BUTTON_LABEL]
+        buttons.insert(
+            0,
+            {
+                "type": "link",
+                "url": context["pathto"](f"{pagename}.ipynb", 1),
+                "text": ".ipynb",
+                "tooltip": "Download notebook file",
+                "icon": "fas fa-code",
+                "label": BUTTON_LABEL,
+            },
+        )
+        group["buttons"] = buttons
+
+
+def add_download_attribute(html: str) -> str:
+    def replace(match: re.Match) -> str:
+        filename = match["href"].rsplit("/", 1)[-1]
+        return f'<a href="{match["href"]}" download="{filename}"{match["rest"]}'
+
+    return LINK_WITHOUT_DOWNLOAD.sub(replace, html)
+
+
+def mark_links_as_downloads(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for docname in sorted(app.env.found_docs):
+        if not is_notebook(app, docname):
+            continue
+        page = Path(app.outdir) / f"{docname}{app.builder.out_suffix}"
+        if not page.exists():
+            continue
+        html = page.read_text(encoding="utf-8")
+        patched = add_download_attribute(html)
+        if patched != html:
+            page.write_text(patched, encoding="utf-8")
+        elif f"btn-{BUTTON_LABEL}" in html and " download=" not in html:
+            logger.warning(
+                "%s: the theme's menu link changed shape; its .ipynb link has no download "
+                "attribute and will open as JSON",
+                page.relative_to(app.outdir),
+            )
+
+
+def setup(app: Sphinx):
+    # After the theme (priority 501) has put its download menu into the page context.
+    app.connect("html-page-context", add_download_item, priority=900)
+    app.connect("build-finished", mark_links_as_downloads)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
