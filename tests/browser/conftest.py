@@ -1,0 +1,163 @@
+"""Fixtures for the tests of the built book: the book, a local web server, a browser.
+
+The book is `_build/html` of the repository, or $BOOK_HTML. It is served on 127.0.0.1 by a
+thread of this process; the browser is the system's Chromium ($CHROMIUM, by default
+/usr/bin/chromium), driven by Playwright, and every request to another host is blocked, so
+a page that needs the network fails here as it would for an offline reader.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from book_browser import CHROMIUM, CHROMIUM_ARGS, chromium_problem
+from book_site import book_dir, missing_book_message, notebook_pages, pages, pages_with_class
+
+NO_BOOK = "(no book built)"
+
+
+def pytest_generate_tests(metafunc):
+    book = book_dir()
+    built = missing_book_message(book) is None
+    # Each list holds None when it is empty, so that the test runs and says why.
+    lists = {
+        "page_name": lambda: pages(book),
+        "notebook_page": lambda: notebook_pages(book),
+        "solution_page": lambda: pages_with_class(book, "solution"),
+    }
+    for name, found in lists.items():
+        if name in metafunc.fixturenames:
+            values = (found() or [None]) if built else [NO_BOOK]
+            metafunc.parametrize(name, values)
+
+
+@pytest.fixture(scope="session")
+def book() -> Path:
+    book = book_dir()
+    message = missing_book_message(book)
+    if message:
+        pytest.fail(message, pytrace=False)
+    return book
+
+
+@pytest.fixture(scope="session")
+def screenshots(book) -> Path:
+    """_build/screenshots next to the book's html folder."""
+    folder = book.parent / "screenshots"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Some hosts serve notebooks as JSON, which a browser shows instead of saving unless
+    # the link asks for a download; serve them so, to test that the link does.
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".ipynb": "application/json",
+    }
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(book) -> str:
+    """The book's base URL, served from a thread on a free port of 127.0.0.1."""
+    handler = functools.partial(QuietHandler, directory=str(book))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Without CI the browser test module skips itself before this runs (one line, not one
+    # per test); in CI a missing browser fails every test that needs it.
+    problem = chromium_problem()
+    if problem:
+        pytest.fail(problem, pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Visit:
+    """A page opened in the browser, with what went wrong while it loaded."""
+
+    page: object
+    console_errors: list = field(default_factory=list)
+    failed_requests: list = field(default_factory=list)
+    blocked_requests: list = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return (
+            [f"console error: {text}" for text in self.console_errors]
+            + [f"failed request: {text}" for text in self.failed_requests]
+            + [f"request to another host: {url}" for url in self.blocked_requests]
+        )
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """open_page("chapters/07_training.html", color_scheme="dark") -> Visit, loaded."""
+    contexts = []
+    book_host = urlsplit(server).netloc
+
+    def open_(path: str, **context_options) -> Visit:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
+        contexts.append(context)
+        visit = Visit(page=context.new_page())
+
+        def route(route):
+            if urlsplit(route.request.url).netloc == book_host:
+                route.continue_()
+            else:
+                visit.blocked_requests.append(route.request.url)
+                route.abort("blockedbyclient")
+
+        def on_response(response):
+            if response.status >= 400:
+                visit.failed_requests.append(f"{response.url}: HTTP {response.status}")
+
+        def on_failed(request):
+            if urlsplit(request.url).netloc == book_host:
+                visit.failed_requests.append(f"{request.url}: {request.failure}")
+
+        context.route("**/*", route)
+        visit.page.on(
+            "console",
+            lambda message: message.type == "error" and visit.console_errors.append(message.text),
+        )
+        visit.page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+        visit.page.on("response", on_response)
+        visit.page.on("requestfailed", on_failed)
+        visit.page.goto(server + path, wait_until="networkidle")
+        wait_for_mathjax(visit.page)
+        return visit
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def wait_for_mathjax(page) -> None:
+    """MathJax typesets after the page loads; wait until it has finished."""
+    page.evaluate(
+        """async () => {
+            const startup = window.MathJax && window.MathJax.startup;
+            if (startup && startup.promise) await startup.promise;
+        }"""
+    )
