@@ -169,14 +169,15 @@ def slow_batches(num_batches, seconds_per_batch):
 
 
 def test_examples_per_second_of_a_known_speed():
-    # 10 examples every 2 ms is 5,000 per second; sleep can only overshoot.
-    rate = examples_per_second(lambda: slow_batches(20, 0.002), 200, 0.3)
-    assert 2_500 < rate <= 5_000, rate
+    # 10 examples every 10 ms is 1,000 per second; sleep can only overshoot, and a busy
+    # machine can make it overshoot a lot, hence the wide lower bound.
+    rate = examples_per_second(lambda: slow_batches(10, 0.01), 100, 0.3)
+    assert 1_000 / 3 < rate <= 1_000, rate
 
 
 def test_a_long_pass_is_cut_short_and_estimated():
-    # A 1 s pass, cut after about 0.02 s and extrapolated from the batches read.
+    # A 3 s pass, cut after about 0.05 s and extrapolated from the batches read.
     start = time.perf_counter()
-    rate = examples_per_second(lambda: slow_batches(500, 0.002), 5_000, 0.06)
-    assert time.perf_counter() - start < 0.5, "the passes were not cut short"
-    assert 2_500 < rate <= 5_000, rate
+    rate = examples_per_second(lambda: slow_batches(300, 0.01), 3_000, 0.15)
+    assert time.perf_counter() - start < 1.5, "the passes were not cut short"
+    assert 1_000 / 3 < rate <= 1_000, rate
