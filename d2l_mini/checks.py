@@ -233,3 +233,183 @@ def check_hessian(H, X) -> bool:
 
 
 # Exercises 5 to 7.
+
+# Losses this close count as equal: twice the noise floor of the chapter's data, where the
+# mean squared loss stops falling (noise variance 0.01² halved).
+LOSS_FLOOR_TOLERANCE = 1e-4
+# Exercise 6: up to this rate, the loss after a few epochs still falls as the rate grows.
+SLOW_RATE_LIMIT = 0.03
+
+
+def check_loss_shape(loss_values, y_hat, y) -> bool:
+    """Exercise 5: does loss_values hold one squared loss (ŷ_i - y_i)²/2 per example?
+
+    loss_values: (n, 1) or (n,), the student's per-example losses; y_hat: (n, 1)
+    predictions; y: (n,) labels. An (n, n) answer is the broadcasting mistake.
+    None for loss_values means no answer yet. Prints a verdict and returns True or False.
+    """
+    if loss_values is None:
+        print("No answer yet: set loss_values to your per-example losses of y_hat against y.")
+        return False
+    y_hat = _float_array(y_hat, "y_hat", ndims=(2,))
+    y = _float_array(y, "y", ndims=(1,))
+    if y_hat.shape[1] != 1:
+        raise ValueError(f"y_hat must have shape (n, 1), got {y_hat.shape}")
+    if len(y) != len(y_hat):
+        raise ValueError(
+            f"y_hat and y must hold one value per example each, got {len(y_hat)} and {len(y)}"
+        )
+    loss_values = _float_array(loss_values, "loss_values", ndims=(1, 2))
+    n = len(y)
+    if n > 1 and loss_values.shape == (n, n):
+        print(
+            f"Not yet: your loss has shape {loss_values.shape}, one value for every pair of a "
+            "prediction and a label: y_hat - y broadcast to a matrix. Reshape y first."
+        )
+        return False
+    if loss_values.shape not in ((n, 1), (n,)):
+        print(
+            f"Not yet: your loss has shape {loss_values.shape}, but there are {n} examples "
+            "and each should get one loss, in a column like y_hat."
+        )
+        return False
+    reference = (y_hat[:, 0] - y) ** 2 / 2
+    if not onp.allclose(loss_values.reshape(-1), reference, rtol=1e-5, atol=1e-7):
+        print(
+            "Not yet: one loss per example, but the values are not (ŷ_i - y_i)²/2. "
+            "Check the square and the factor 1/2."
+        )
+        return False
+    print(f"Right: shape {loss_values.shape}, one loss (ŷ_i - y_i)²/2 per example.")
+    return True
+
+
+def _loss_history(losses, rate):
+    """One run's losses as a float64 array; NaN and infinity are allowed (divergence)."""
+    name = f"losses_by_rate[{rate!r}]"
+    if isinstance(losses, (str, bytes)) or not hasattr(losses, "__len__"):
+        raise TypeError(f"{name} must be a sequence of losses, got {type(losses).__name__}")
+    if hasattr(losses, "asnumpy"):
+        losses = losses.asnumpy()
+    try:
+        history = onp.asarray(losses, dtype=onp.float64)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"{name} must hold numbers, got {losses!r:.60}") from error
+    if history.ndim != 1 or len(history) < 2:
+        raise ValueError(
+            f"{name} must be a flat sequence of at least two losses (before training, then "
+            f"after each epoch), got shape {history.shape}"
+        )
+    return history
+
+
+def _diverged(history) -> bool:
+    """A run diverged if its loss overflowed or ended above where it started."""
+    return not math.isfinite(history[-1]) or history[-1] > history[0]
+
+
+def check_learning_rate_losses(losses_by_rate) -> bool:
+    """Exercise 6: does a learning-rate sweep show slow, fast and diverging training?
+
+    losses_by_rate: {learning rate: losses}, where losses is a sequence (at least 2
+    numbers) holding the training loss before training and then after each epoch (or more
+    often); NaN and infinity are allowed. Asks for at least six rates spanning two orders
+    of magnitude, one starting loss for all runs (the same initial parameters), a final
+    loss that falls as the rate grows up to 0.03, and a largest rate that diverges.
+    None means no answer yet. Prints a verdict and returns True or False.
+    """
+    if losses_by_rate is None:
+        print("No answer yet: set losses_by_rate to {learning rate: [loss per epoch, ...]}.")
+        return False
+    if not isinstance(losses_by_rate, dict):
+        raise TypeError(
+            "losses_by_rate must be a dict {learning rate: losses}, "
+            f"got {type(losses_by_rate).__name__}"
+        )
+    histories = {}
+    for rate, losses in losses_by_rate.items():
+        if (
+            isinstance(rate, bool)
+            or not isinstance(rate, Real)
+            or not math.isfinite(rate)
+            or rate <= 0
+        ):
+            raise ValueError(
+                f"losses_by_rate keys must be positive finite learning rates, got {rate!r}"
+            )
+        histories[float(rate)] = _loss_history(losses, rate)
+    rates = sorted(histories)
+    if len(rates) < 6:
+        print(f"Not yet: {len(rates)} learning rates; try at least six.")
+        return False
+    if rates[-1] / rates[0] < 100:
+        print("Not yet: spread the rates over at least two orders of magnitude.")
+        return False
+    starts = onp.array([histories[rate][0] for rate in rates])
+    if not onp.all(onp.isfinite(starts)) or not onp.allclose(starts, starts[0], rtol=1e-5):
+        print(
+            "Not yet: the runs start from different losses, so from different parameters. "
+            "Give every rate its own copy of the same initial w and b."
+        )
+        return False
+    slow = [rate for rate in rates if rate <= SLOW_RATE_LIMIT]
+    if len(slow) < 2:
+        print(f"Not yet: include at least two rates of {SLOW_RATE_LIMIT} or less.")
+        return False
+    finals = [histories[rate][-1] for rate in slow]
+    falls = all(
+        later <= earlier + LOSS_FLOOR_TOLERANCE for earlier, later in zip(finals, finals[1:])
+    )
+    if not (falls and finals[-1] < finals[0]):
+        print(
+            f"Not yet: up to a rate of {SLOW_RATE_LIMIT}, the loss after training should fall "
+            "as the rate grows. Train for a few epochs only, each run on the same minibatches."
+        )
+        return False
+    if not _diverged(histories[rates[-1]]):
+        print(
+            "Not yet: your largest rate still converges. "
+            "Add larger rates until the loss grows or becomes inf or nan."
+        )
+        return False
+    print(
+        f"Right: {len(rates)} rates from one starting point; the loss falls faster as small "
+        "rates grow, and the largest rate diverges."
+    )
+    return True
+
+
+def check_batch_sizes(sizes, num_examples, batch_size) -> bool:
+    """Exercise 7: are sizes the batch sizes of one pass of data_iter over the data?
+
+    sizes: a sequence of ints, len(y) of each batch in the order data_iter yields them;
+    num_examples: n, a positive int; batch_size: a positive int. The last batch holds
+    what is left over when batch_size does not divide n; no example is dropped.
+    None for sizes means no answer yet. Prints a verdict and returns True or False.
+    """
+    for value, name in ((num_examples, "num_examples"), (batch_size, "batch_size")):
+        if isinstance(value, bool) or not isinstance(value, (int, onp.integer)) or value < 1:
+            raise ValueError(f"{name} must be a positive int, got {value!r}")
+    if sizes is None:
+        print("No answer yet: set batch_sizes to the list of len(y) for every batch.")
+        return False
+    if isinstance(sizes, (str, bytes, dict)) or not hasattr(sizes, "__len__"):
+        raise TypeError(f"sizes must be a list of ints, got {type(sizes).__name__}")
+    sizes = list(sizes)
+    for size in sizes:
+        if isinstance(size, bool) or not isinstance(size, (int, onp.integer)):
+            raise TypeError(f"sizes must hold ints (len(y) of each batch), got {size!r}")
+    if sum(sizes) != num_examples:
+        print(
+            f"Not yet: your batches hold {sum(sizes)} examples in all, but one pass of "
+            f"data_iter reads each of the {num_examples} examples exactly once."
+        )
+        return False
+    if any(size != batch_size for size in sizes[:-1]) or not 1 <= sizes[-1] <= batch_size:
+        print(
+            f"Not yet: every batch but the last should hold batch_size = {batch_size}, "
+            "and the last one what is left over."
+        )
+        return False
+    print(f"Right: {len(sizes) - 1} full batches of {batch_size} and a last batch of {sizes[-1]}.")
+    return True
