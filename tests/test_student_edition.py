@@ -1,0 +1,260 @@
+"""tools/make_student_edition.py: the exercise notebooks without answers or hidden checks.
+
+The script is run as `make student` runs it, into a temporary folder. What must be gone is
+found here independently, from the raw text of the sources: the lines between a
+`{solution-start}` line and a `{solution-end}` line, and the cells tagged remove-cell.
+"""
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+EXERCISES = REPOSITORY / "exercises"
+SCRIPT = REPOSITORY / "tools" / "make_student_edition.py"
+SOURCES = sorted(EXERCISES.glob("[0-9][0-9]_*.md"))
+# Lines this long are specific enough that finding one in the output means it leaked.
+DISTINCTIVE = 20
+
+
+def run_script(*args):
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=REPOSITORY
+    )
+
+
+@pytest.fixture(scope="module")
+def student_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("edition") / "student"
+    result = run_script("--output", str(folder))
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def read_student(folder, source):
+    return nbformat.read(folder / (source.stem + ".ipynb"), as_version=4)
+
+
+def student_lines(notebook):
+    return {line.strip() for cell in notebook.cells for line in cell.source.splitlines()}
+
+
+def solution_and_other_lines(source):
+    """The stripped lines inside solution blocks, and those outside, of a MyST source."""
+    inside, outside = [], []
+    in_solution = False
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if "{solution-start}" in line:
+            in_solution = True
+        (inside if in_solution else outside).append(line.strip())
+        if "{solution-end}" in line:
+            in_solution = False
+    return inside, set(outside)
+
+
+def distinctive_solution_lines(source):
+    inside, outside = solution_and_other_lines(source)
+    return {
+        line
+        for line in inside
+        if len(line) >= DISTINCTIVE and line not in outside and not line.startswith(("```", ":"))
+    }
+
+
+def test_there_are_seven_exercises():
+    assert [source.name[:2] for source in SOURCES] == ["01", "02", "03", "04", "05", "06", "07"]
+
+
+def test_one_notebook_per_exercise_and_nothing_else(student_folder):
+    written = sorted(path.name for path in student_folder.iterdir())
+    assert written == [source.stem + ".ipynb" for source in SOURCES]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
+def test_no_solution_survives(student_folder, source):
+    secret = distinctive_solution_lines(source)
+    assert secret, f"{source.name} should have a worked answer with some code or prose"
+    notebook = read_student(student_folder, source)
+    assert not secret & student_lines(notebook), sorted(secret & student_lines(notebook))
+    text = "\n".join(cell.source for cell in notebook.cells)
+    for directive in ("solution-start", "solution-end", "{solution}"):
+        assert directive not in text, f"{directive} left in {source.name}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
+def test_no_hidden_check_survives(student_folder, source):
+    cells = jupytext.read(source).cells
+    hidden = [cell for cell in cells if "remove-cell" in cell.metadata.get("tags", [])]
+    visible_lines = {
+        line.strip() for cell in cells if cell not in hidden for line in cell.source.splitlines()
+    }
+    hidden_lines = {
+        line.strip()
+        for cell in hidden
+        for line in cell.source.splitlines()
+        if len(line.strip()) >= DISTINCTIVE and line.strip() not in visible_lines
+    }
+    notebook = read_student(student_folder, source)
+    for cell in notebook.cells:
+        assert "remove-cell" not in cell.metadata.get("tags", []), cell.source[:80]
+    assert not hidden_lines & student_lines(notebook), sorted(
+        hidden_lines & student_lines(notebook)
+    )
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
+def test_question_and_your_turn_survive(student_folder, source):
+    _, outside = solution_and_other_lines(source)
+    notebook = read_student(student_folder, source)
+    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    assert "= None" in code, "the your-turn cell must survive"
+    assert "check_" in code, "the self-check cell must survive"
+    # The question itself: the text between the exercise-start and exercise-end directives.
+    text = source.read_text(encoding="utf-8")
+    question = text.split("{exercise-start}", 1)[1].split("{exercise-end}", 1)[0]
+    question_lines = [
+        line.strip()
+        for line in question.splitlines()
+        if line.strip() and not line.strip().startswith((":", "```"))
+    ]
+    assert question_lines and set(question_lines) <= outside
+    assert set(question_lines) <= student_lines(notebook)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
+def test_student_notebook_is_valid_and_runs(student_folder, source):
+    notebook = read_student(student_folder, source)
+    nbformat.validate(notebook)
+    # The exercises folder as working directory, as when the notebook sits beside the sources.
+    client = NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": EXERCISES}}
+    )
+    client.execute()
+    outputs = [output for cell in notebook.cells for output in cell.get("outputs", [])]
+    assert not [output for output in outputs if output.output_type == "error"]
+    printed = "".join(output.get("text", "") for output in outputs)
+    assert "No answer yet" in printed, "the shipped self-check must say there is no answer yet"
+
+
+def test_same_source_gives_the_same_files(edition, student_folder, tmp_path):
+    assert edition.main(["--output", str(tmp_path)]) == 0
+    for source in SOURCES:
+        name = source.stem + ".ipynb"
+        assert (tmp_path / name).read_bytes() == (student_folder / name).read_bytes(), name
+
+
+def test_writes_nothing_outside_its_folder(edition, tmp_path):
+    (tmp_path / "keep.txt").write_text("untouched", encoding="utf-8")
+    before = {path: path.stat().st_mtime_ns for path in EXERCISES.iterdir()}
+    assert edition.main(["--output", str(tmp_path / "nested" / "student")]) == 0
+    written = {path.relative_to(tmp_path) for path in tmp_path.rglob("*") if path.is_file()}
+    expected = {Path("nested", "student", source.stem + ".ipynb") for source in SOURCES}
+    assert written == expected | {Path("keep.txt")}
+    assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "untouched"
+    assert {path: path.stat().st_mtime_ns for path in EXERCISES.iterdir()} == before
+
+
+@pytest.mark.parametrize(
+    "output, reason",
+    [
+        ("a_file", "is an existing file"),
+        (str(EXERCISES), "the book's sources"),
+        (str(EXERCISES / "student"), "the book's sources"),
+        (str(REPOSITORY), "the book's sources"),
+    ],
+)
+def test_a_bad_output_is_refused_by_name(edition, tmp_path, capsys, output, reason):
+    if output == "a_file":
+        output = tmp_path / "a_file"
+        output.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        edition.main(["--output", str(output)])
+    assert exit_info.value.code == 2
+    error = capsys.readouterr().err
+    assert "--output" in error and reason in error, error
+    assert not (EXERCISES / "student").exists()
+    assert not list(EXERCISES.glob("*.ipynb")) and not list(REPOSITORY.glob("*.ipynb"))
+
+
+# The cutting itself, on small notebooks made here.
+
+
+@pytest.fixture(scope="module")
+def edition():
+    spec = importlib.util.spec_from_file_location("make_student_edition", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def notebook_of(*cells):
+    notebook = nbformat.v4.new_notebook()
+    for kind, source, *tags in cells:
+        make = nbformat.v4.new_markdown_cell if kind == "md" else nbformat.v4.new_code_cell
+        cell = make(source)
+        if tags:
+            cell.metadata["tags"] = tags
+        notebook.cells.append(cell)
+    return notebook
+
+
+def test_cuts_only_the_solution_part_of_a_mixed_markdown_cell(edition):
+    notebook = notebook_of(
+        ("md", "Intro.\n\n```{solution-start} ex-a\n:class: dropdown\n```\nSecret prose."),
+        ("code", "secret_code = 1"),
+        ("md", "Secret ending.\n```{solution-end}\n```\n\n## After"),
+        ("code", "kept_code = 2"),
+    )
+    student = edition.student_notebook(notebook)
+    sources = [cell.source for cell in student.cells]
+    assert sources[0].startswith("Intro.") and "worked answer is not part" in sources[0]
+    assert sources[1:] == ["## After", "kept_code = 2"]
+    assert "Secret" not in "".join(sources) and "secret_code" not in "".join(sources)
+
+
+def test_cuts_colon_fences_and_the_one_block_directive(edition):
+    notebook = notebook_of(
+        ("md", "A\n:::{solution-start} ex-a\n:::\nSecret one.\n:::{solution-end}\n:::\nB"),
+        ("md", "C\n````{solution} ex-b\n```python\nsecret_two = 2\n```\nSecret three.\n````\nD"),
+    )
+    text = "\n".join(cell.source for cell in edition.student_notebook(notebook).cells)
+    assert all(letter in text for letter in "ABCD")
+    assert "Secret" not in text and "secret_two" not in text
+
+
+def test_drops_remove_cell_and_exercise_directives_and_clears_outputs(edition):
+    code = nbformat.v4.new_code_cell("shown = 1")
+    code.outputs = [nbformat.v4.new_output("stream", text="old output")]
+    notebook = notebook_of(
+        (
+            "md",
+            "(sec-x)=\n# Title\n```{exercise-start}\n:label: ex-x\n```\nQ?\n```{exercise-end}\n```",
+        ),
+        ("code", "assert hidden", "remove-cell"),
+    )
+    notebook.cells.append(code)
+    student = edition.student_notebook(notebook)
+    assert [cell.source for cell in student.cells] == ["# Title\nQ?", "shown = 1"]
+    assert student.cells[1].outputs == [] and [cell.id for cell in student.cells] == [
+        "cell-1",
+        "cell-2",
+    ]
+
+
+@pytest.mark.parametrize(
+    "cells, message",
+    [
+        ((("md", "```{solution-start} ex\n```\nno end"),), "has no solution-end"),
+        ((("md", "```{solution-end}\n```"),), "without a solution-start"),
+        ((("md", "````{solution} ex\nnever closed"),), "never closed"),
+    ],
+)
+def test_a_malformed_solution_is_an_error(edition, cells, message):
+    with pytest.raises(edition.StudentEditionError, match=message):
+        edition.student_notebook(notebook_of(*cells))
