@@ -8,6 +8,9 @@
   script list is reduced to its first copy of each script.
 - With live code off (`launch_buttons.thebe: false`) no page can start Thebe, so its
   loader script and settings, which point at a CDN, are left out of the pages.
+- Opened from disk (file://), the search page lists its results but cannot fetch the
+  pages for the snippet it shows under each (the browser forbids it, and logs an error
+  per result); there it shows the list without snippets.
 """
 
 from __future__ import annotations
@@ -57,8 +60,19 @@ def clean_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
         context[key] = assets
 
 
+NO_SNIPPETS_FROM_DISK = (
+    'if (location.protocol === "file:") DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;'
+)
+
+
+def search_without_snippets_from_disk(app: Sphinx, pagename, templatename, context, doctree):
+    if pagename == "search":
+        app.add_js_file(None, body=NO_SNIPPETS_FROM_DISK)
+
+
 def setup(app: Sphinx):
     app.connect("builder-inited", check_mathjax_is_local)
     # Late, after every extension has added its scripts to the page.
+    app.connect("html-page-context", search_without_snippets_from_disk)
     app.connect("html-page-context", clean_assets, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -112,17 +112,24 @@ class Visit:
 
 @pytest.fixture
 def open_page(browser, server):
-    """open_page("chapters/07_training.html", color_scheme="dark") -> Visit, loaded."""
+    """open_page("chapters/07_training.html", color_scheme="dark") -> Visit, loaded.
+
+    base="file" opens the page from disk (file://) instead of from the local server.
+    """
     contexts = []
     book_host = urlsplit(server).netloc
 
-    def open_(path: str, **context_options) -> Visit:
+    def is_local(url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("file", "data") or parts.netloc == book_host
+
+    def open_(path: str, base: str = "server", **context_options) -> Visit:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
         contexts.append(context)
         visit = Visit(page=context.new_page())
 
         def route(route):
-            if urlsplit(route.request.url).netloc == book_host:
+            if is_local(route.request.url):
                 route.continue_()
             else:
                 visit.blocked_requests.append(route.request.url)
@@ -133,7 +140,7 @@ def open_page(browser, server):
                 visit.failed_requests.append(f"{response.url}: HTTP {response.status}")
 
         def on_failed(request):
-            if urlsplit(request.url).netloc == book_host:
+            if is_local(request.url):
                 visit.failed_requests.append(f"{request.url}: {request.failure}")
 
         context.route("**/*", route)
@@ -144,7 +151,8 @@ def open_page(browser, server):
         visit.page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
         visit.page.on("response", on_response)
         visit.page.on("requestfailed", on_failed)
-        visit.page.goto(server + path, wait_until="networkidle")
+        root = book_dir().as_uri() + "/" if base == "file" else server
+        visit.page.goto(root + path, wait_until="networkidle")
         wait_for_mathjax(visit.page)
         return visit
 
