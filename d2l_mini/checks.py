@@ -66,7 +66,7 @@ def check_trained_parameters(w, b, true_w, true_b, tolerance: float = 0.01) -> b
     None for w or b means no answer yet. Prints a verdict and returns True or False.
     """
     if w is None or b is None:
-        print("No answer yet: set my_w and my_b to the parameters after training from zero.")
+        print("No answer yet: set my_w and my_b to your parameters trained from zero.")
         return False
     true_w = _float_array(true_w, "true_w", ndims=(1,))
     true_b = _float_number(true_b, "true_b")
@@ -84,8 +84,8 @@ def check_trained_parameters(w, b, true_w, true_b, tolerance: float = 0.01) -> b
         print(f"Right: w and b are both within {tolerance} of the true parameters.")
         return True
     print(
-        f"Not yet: the largest error is {w_error:.3g} in w and {b_error:.3g} in b, "
-        f"and both should be below {tolerance}. Did every minibatch update w and b?"
+        f"Not yet: the largest error is {w_error:.3g} in w and {b_error:.3g} in b;\n"
+        f"both should be below {tolerance}. Did every minibatch update w and b?"
     )
     return False
 
@@ -120,11 +120,11 @@ def check_resistance(R, voltages, currents) -> bool:
     reference = _resistance_fit(voltages, currents)
     relative_error = abs(resistance - reference) / abs(reference)
     if relative_error <= 0.005:
-        print("Right: R agrees with the least-squares fit of these measurements within 0.5%.")
+        print("Right: R is within 0.5% of the least-squares fit of these measurements.")
         return True
     direction = "high" if resistance > reference else "low"
     print(
-        f"Not yet: R is too {direction} by more than 0.5% of the least-squares fit. "
+        f"Not yet: R is too {direction} by more than 0.5% of the least-squares fit.\n"
         "Is the current in amperes, and did gradient descent run long enough?"
     )
     return False
@@ -167,7 +167,7 @@ def check_temperature(T, wavelengths, radiances) -> bool:
     None for T means no answer yet. Prints a verdict and returns True or False.
     """
     if T is None:
-        print("No answer yet: set my_temperature to the temperature you recovered, in kelvin.")
+        print("No answer yet: set my_temperature to your temperature, in kelvin.")
         return False
     wavelengths = _float_array(wavelengths, "wavelengths", ndims=(1,))
     radiances = _float_array(radiances, "radiances", ndims=(1,))
@@ -195,8 +195,8 @@ def check_temperature(T, wavelengths, radiances) -> bool:
         return True
     direction = "high" if temperature > reference else "low"
     print(
-        f"Not yet: T is too {direction} by more than 1% of a least-squares fit of Planck's law. "
-        "Did gradient descent converge, and are the units of T kelvin?"
+        f"Not yet: T is too {direction} by more than 1% of a least-squares fit of\n"
+        "Planck's law. Did gradient descent converge, and is T in kelvin?"
     )
     return False
 
@@ -223,11 +223,11 @@ def check_hessian(H, X) -> bool:
     with_ones = onp.hstack([X, onp.ones((len(X), 1))])
     reference = with_ones.T @ with_ones / len(X)
     if onp.abs(H - reference).max() <= 1e-3 * max(1.0, onp.abs(reference).max()):
-        print("Right: H is the Hessian of the mean squared loss, bias row and column included.")
+        print("Right: H is the Hessian of the mean squared loss, bias entries included.")
         return True
     print(
-        "Not yet: H differs from the Hessian of ½·mean((X w + b - y)²). "
-        "Check the 1/n of the mean, the order (w first, b last) and the bias row and column."
+        "Not yet: H differs from the Hessian of ½·mean((X w + b - y)²). Check the\n"
+        "1/n of the mean, the order (w first, b last) and the bias row and column."
     )
     return False
 
