@@ -57,9 +57,9 @@ def fast_data_iter(batch_size: int, features, labels, drop_last: bool = False):
     shuffles and gathers once per pass and then hands out contiguous slices, which MXNet
     returns as views without copying. The order is drawn from MXNet's generator
     (mxnet.np.random.shuffle), not Python's random module: it is seeded with
-    npx.random.seed, and shuffling 100,000 indices there takes a millisecond where a Python
-    list takes about a hundred. The arguments are checked when the iterator is created;
-    the order is drawn when the first batch is requested.
+    npx.random.seed, and shuffling 100,000 indices there takes about a millisecond, a
+    Python list about a hundred times longer. The arguments are checked when the
+    iterator is created; the order is drawn when the first batch is requested.
     """
     check_positive_int(batch_size, "batch_size")
     check_same_length(features, labels)
