@@ -50,9 +50,26 @@ class PageParser(HTMLParser):
         self.links: list[str] = []
         self.assets: list[tuple[str, str]] = []
         self.classes: set[str] = set()
+        self.meta: dict[str, str] = {}
+        self.canonical: str | None = None
+        self.title = ""
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        if tag == "title":
+            self._in_title = True
+        if tag == "meta" and (attributes.get("name") or attributes.get("property")):
+            key = attributes.get("name") or attributes.get("property")
+            self.meta[key] = attributes.get("content") or ""
         for key in ("id", "name") if tag == "a" else ("id",):
             if attributes.get(key):
                 self.ids.add(attributes[key])
@@ -65,7 +82,9 @@ class PageParser(HTMLParser):
         if tag == "link" and attributes.get("href"):
             rel = (attributes.get("rel") or "").lower().split()
             # canonical points at the published site on purpose; the rest is loaded.
-            if "canonical" not in rel:
+            if "canonical" in rel:
+                self.canonical = attributes["href"]
+            else:
                 self.links.append(attributes["href"])
             if {"stylesheet", "preload", "modulepreload", "icon", "prefetch"} & set(rel):
                 self.assets.append(("link", attributes["href"]))

@@ -91,3 +91,22 @@ def test_launch_buttons_offer_binder_only(book, notebook_page):
     )
     for unwanted in ("colab.research.google.com", "initThebe", "launch-thebe"):
         assert unwanted not in html, f"{notebook_page}: has a {unwanted} button"
+
+
+def test_every_page_has_a_title_and_a_link_preview(book):
+    problems = []
+    for page in pages(book):
+        parsed = parse(book / page)
+        if page == "index.html" and not parsed.meta.get("og:title"):
+            continue  # the redirect to the landing page
+        for key in ("description", "og:title", "og:description", "og:url"):
+            if not parsed.meta.get(key, "").strip():
+                problems.append(f"{page}: no {key}")
+        if not parsed.title.strip():
+            problems.append(f"{page}: no <title>")
+        url = parsed.meta.get("og:url", "")
+        if not (url.startswith("https://") and url.endswith(page)):
+            problems.append(f"{page}: og:url {url!r} is not the page on the published site")
+        if parsed.canonical != url:
+            problems.append(f"{page}: canonical link {parsed.canonical!r} differs from og:url")
+    assert not problems, "pages that would preview badly:\n  " + "\n  ".join(problems)
