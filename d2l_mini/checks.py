@@ -263,20 +263,20 @@ def check_loss_shape(loss_values, y_hat, y) -> bool:
     n = len(y)
     if n > 1 and loss_values.shape == (n, n):
         print(
-            f"Not yet: your loss has shape {loss_values.shape}, one value for every pair of a "
-            "prediction and a label: y_hat - y broadcast to a matrix. Reshape y first."
+            f"Not yet: your loss has shape {loss_values.shape}, one value for every pair of\n"
+            "a prediction and a label: y_hat - y broadcast to a matrix. Reshape y first."
         )
         return False
     if loss_values.shape not in ((n, 1), (n,)):
         print(
-            f"Not yet: your loss has shape {loss_values.shape}, but there are {n} examples "
+            f"Not yet: your loss has shape {loss_values.shape}, but there are {n} examples\n"
             "and each should get one loss, in a column like y_hat."
         )
         return False
     reference = (y_hat[:, 0] - y) ** 2 / 2
     if not onp.allclose(loss_values.reshape(-1), reference, rtol=1e-5, atol=1e-7):
         print(
-            "Not yet: one loss per example, but the values are not (ŷ_i - y_i)²/2. "
+            "Not yet: one loss per example, but the values are not (ŷ_i - y_i)²/2.\n"
             "Check the square and the factor 1/2."
         )
         return False
@@ -348,7 +348,7 @@ def check_learning_rate_losses(losses_by_rate) -> bool:
     starts = onp.array([histories[rate][0] for rate in rates])
     if not onp.all(onp.isfinite(starts)) or not onp.allclose(starts, starts[0], rtol=1e-5):
         print(
-            "Not yet: the runs start from different losses, so from different parameters. "
+            "Not yet: the runs start from different losses, so from different parameters.\n"
             "Give every rate its own copy of the same initial w and b."
         )
         return False
@@ -362,19 +362,19 @@ def check_learning_rate_losses(losses_by_rate) -> bool:
     )
     if not (falls and finals[-1] < finals[0]):
         print(
-            f"Not yet: up to a rate of {SLOW_RATE_LIMIT}, the loss after training should fall "
+            f"Not yet: up to a rate of {SLOW_RATE_LIMIT}, the loss after training should fall\n"
             "as the rate grows. Train for a few epochs only, each run on the same minibatches."
         )
         return False
     if not _diverged(histories[rates[-1]]):
         print(
-            "Not yet: your largest rate still converges. "
+            "Not yet: your largest rate still converges.\n"
             "Add larger rates until the loss grows or becomes inf or nan."
         )
         return False
     print(
-        f"Right: {len(rates)} rates from one starting point; the loss falls faster as small "
-        "rates grow, and the largest rate diverges."
+        f"Right: {len(rates)} rates from one starting point; the loss falls faster as\n"
+        "small rates grow, and the largest rate diverges."
     )
     return True
 
@@ -401,13 +401,13 @@ def check_batch_sizes(sizes, num_examples, batch_size) -> bool:
             raise TypeError(f"sizes must hold ints (len(y) of each batch), got {size!r}")
     if sum(sizes) != num_examples:
         print(
-            f"Not yet: your batches hold {sum(sizes)} examples in all, but one pass of "
+            f"Not yet: your batches hold {sum(sizes)} examples in all, but one pass of\n"
             f"data_iter reads each of the {num_examples} examples exactly once."
         )
         return False
     if any(size != batch_size for size in sizes[:-1]) or not 1 <= sizes[-1] <= batch_size:
         print(
-            f"Not yet: every batch but the last should hold batch_size = {batch_size}, "
+            f"Not yet: every batch but the last should hold batch_size = {batch_size},\n"
             "and the last one what is left over."
         )
         return False
