@@ -2,9 +2,11 @@
 
 The .ipynb is made from the page's MyST source with jupytext, so it holds the same cells,
 tags and metadata a reader gets from `jupytext --to ipynb`; the outputs of the book's own
-execution (MyST-NB's `jupyter_execute` folder) are copied in, so the notebook opens with
-its results shown. It is written next to the page's HTML (`chapters/07_training.html` gets
-`chapters/07_training.ipynb`) and linked from the first item of the theme's download menu.
+execution are copied in, so the notebook opens with its results shown. They come from the
+execution cache (MyST-NB's `jupyter_execute` copy of a page served from the cache has no
+outputs), else from `jupyter_execute`. The notebook is written next to the page's HTML
+(`chapters/07_training.html` gets `chapters/07_training.ipynb`) and linked from the first
+item of the theme's download menu.
 
 The theme renders its menu links with `target="_blank"` and no way to add attributes, so
 after the build the notebook links get a `download` attribute: a browser then saves the
@@ -14,10 +16,13 @@ file instead of showing its JSON.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from pathlib import Path
 
 import jupytext
 import nbformat
+from jupyter_cache import get_cache
+from myst_nb.core.read import create_nb_reader
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -35,9 +40,20 @@ def is_notebook(app: Sphinx, docname: str) -> bool:
     return "kernelspec" in app.env.metadata.get(docname, {})
 
 
-def executed_notebook_path(app: Sphinx, docname: str) -> Path:
-    """Where MyST-NB stored the page's notebook after running it."""
-    return Path(app.env.mystnb_config.output_folder) / f"{docname}.ipynb"
+def executed_notebook(app: Sphinx, docname: str):
+    """The page's notebook with the outputs the build showed, or None if there are none."""
+    config = app.env.mystnb_config
+    cache_path = Path(config.execution_cache_path)
+    if config.execution_mode == "cache" and cache_path.is_dir():
+        source = Path(app.env.doc2path(docname))
+        text = source.read_text(encoding="utf-8")
+        # The cache knows a notebook by MyST-NB's reading of the page, not by jupytext's.
+        reader = create_nb_reader(str(source), app.env.myst_config, config, text)
+        if reader is not None:
+            with suppress(KeyError):
+                return get_cache(cache_path).merge_match_into_notebook(reader.read(text))[1]
+    stored = Path(config.output_folder) / f"{docname}.ipynb"
+    return nbformat.read(stored, as_version=4) if stored.exists() else None
 
 
 def copy_outputs(notebook, executed) -> int:
@@ -65,9 +81,9 @@ def build_notebook(app: Sphinx, docname: str):
     # jupytext draws random cell ids; numbered ones keep the file the same on every build.
     for index, cell in enumerate(notebook.cells):
         cell.id = f"cell-{index}"
-    executed_path = executed_notebook_path(app, docname)
-    if executed_path.exists():
-        copy_outputs(notebook, nbformat.read(executed_path, as_version=4))
+    executed = executed_notebook(app, docname)
+    if executed is not None:
+        copy_outputs(notebook, executed)
     return notebook
 
 

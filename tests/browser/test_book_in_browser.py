@@ -201,6 +201,10 @@ def test_download_menu_gives_the_notebook(open_page, book, notebook_page, tmp_pa
         expected = [cell.source for cell in source.cells if cell.cell_type == kind]
         found = [cell.source for cell in notebook.cells if cell.cell_type == kind]
         assert found == expected, f"{notebook_page}: the notebook's {kind} cells differ"
+    if page.locator(".cell_output").count():
+        assert any(cell.get("outputs") for cell in notebook.cells), (
+            f"{notebook_page}: the page shows outputs but its notebook has none"
+        )
 
 
 @pytest.mark.parametrize("base", ["server", "file"])
