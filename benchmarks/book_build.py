@@ -63,6 +63,8 @@ def main(argv=None) -> int:
     shutil.copytree(ROOT, folder, ignore=LEFT_OUT)
     print(f"CPU cores: {os.cpu_count()}; building a copy of the book in {folder}")
     results = {}
+    # Other programs slow each build down by a different amount: show how busy the machine was.
+    print(f"load average before the builds: {os.getloadavg()[0]:.1f}")
     try:
         results["cold"] = build(folder, workspace / "cold.log")
         results["warm"] = build(folder, workspace / "warm.log")

@@ -74,10 +74,14 @@ def main(argv=None) -> int:
 
     paths = notebooks()
     print(f"CPU cores: {os.cpu_count()}; {len(paths)} notebooks in {', '.join(FOLDERS)}")
+    # Other programs slow each run down by a different amount: show how busy the machine was.
+    print(f"load average before the floor: {os.getloadavg()[0]:.1f}")
     floor = run_floor(paths)
     print(f"floor (nbclient, one after another): {floor:7.1f} s")
+    print(f"load average before serial: {os.getloadavg()[0]:.1f}")
     serial, serial_rc, serial_summary = run_pytest(SERIAL)
     print(f"serial   pytest {' '.join(SERIAL):<38} {serial:7.1f} s   {serial_summary}")
+    print(f"load average before parallel: {os.getloadavg()[0]:.1f}")
     parallel, parallel_rc, parallel_summary = run_pytest(PARALLEL)
     print(f"parallel pytest {' '.join(PARALLEL):<38} {parallel:7.1f} s   {parallel_summary}")
     print(f"parallel / serial = {parallel / serial:.2f}   (target <= 0.65)")
