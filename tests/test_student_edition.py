@@ -160,6 +160,24 @@ def test_writes_nothing_outside_its_folder(edition, tmp_path):
     assert {path: path.stat().st_mtime_ns for path in EXERCISES.iterdir()} == before
 
 
+def test_an_edited_student_notebook_is_kept_unless_forced(edition, tmp_path):
+    assert edition.main(["--output", str(tmp_path)]) == 0
+    edited = tmp_path / (SOURCES[0].stem + ".ipynb")
+    fresh = tmp_path / (SOURCES[1].stem + ".ipynb")
+    fresh_text = fresh.read_text(encoding="utf-8")
+    notebook = nbformat.read(edited, as_version=4)
+    notebook.cells[0].source = "A student's own work"
+    nbformat.write(notebook, edited)
+    student_work = edited.read_text(encoding="utf-8")
+
+    assert edition.main(["--output", str(tmp_path)]) == 0
+    assert edited.read_text(encoding="utf-8") == student_work
+    assert fresh.read_text(encoding="utf-8") == fresh_text
+
+    assert edition.main(["--output", str(tmp_path), "--force"]) == 0
+    assert "A student's own work" not in edited.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     "output, reason",
     [

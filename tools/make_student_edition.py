@@ -13,7 +13,8 @@ with these parts removed:
 - the `exercise-start` and `exercise-end` directive lines and MyST targets such as
   `(sec-name)=`, which only the book can render; the question between them stays.
 
-Nothing is written outside DIR: the sources are only read.
+Nothing is written outside DIR: the sources are only read. A student notebook in DIR that
+was edited since it was written is kept, unless --force is given.
 """
 
 import argparse
@@ -153,6 +154,11 @@ def main(argv=None) -> int:
         default=DEFAULT_OUTPUT,
         help=f"folder for the student notebooks, created if missing (default: {DEFAULT_OUTPUT})",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace student notebooks in the output folder even where they were edited",
+    )
     args = parser.parse_args(argv)
     output = check_output(args.output, parser)
     sources = sorted(EXERCISES.glob(NOTEBOOK_PATTERN))
@@ -169,7 +175,12 @@ def main(argv=None) -> int:
     output.mkdir(parents=True, exist_ok=True)
     for source, student in students:
         target = output / (source.stem + ".ipynb")
-        nbformat.write(student, target)
+        text = nbformat.writes(student) + "\n"
+        # A copy that differs from a fresh one holds a student's work: never overwrite it.
+        if target.exists() and target.read_text(encoding="utf-8") != text and not args.force:
+            print(f"kept {target}: it was edited; delete it or pass --force to replace it")
+            continue
+        target.write_text(text, encoding="utf-8")
         print(f"wrote {target}")
     return 0
 
