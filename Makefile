@@ -9,7 +9,7 @@ NOTEBOOKS := $(shell grep -l '^kernelspec:' chapters/*.md exercises/*.md)
 
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 
-.PHONY: book test test-browser lint lab student repro check-python clean
+.PHONY: book test test-browser lint lab student repro bench bench-tooling check-python clean
 
 # MXNet 1.9.1 and numpy<1.24 publish wheels for Python 3.8 to 3.11 only.
 check-python:
@@ -40,9 +40,23 @@ test: check-python $(INSTALLED)
 test-browser: book
 	$(BIN)/pytest -p no:xdist tests/browser
 
-# Re-execute the notebooks the book build stored and compare every output with the book's.
-repro: book
-	$(BIN)/pytest -p no:xdist --nbval _build/jupyter_execute --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Re-execute the notebooks a book build stored and compare every output with the book's.
+# A fresh build of its own: an incremental build stores pages that came from the execution
+# cache without their outputs, and there would be nothing to compare.
+repro: check-python $(INSTALLED)
+	rm -rf _build/repro
+	$(BIN)/jupyter-book build . -W --keep-going --path-output _build/repro
+	$(BIN)/pytest -p no:xdist --nbval _build/repro/_build/jupyter_execute --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# Speed, measured: the data iterators, and the chapter's training with each of them.
+bench: check-python $(INSTALLED)
+	$(BIN)/python benchmarks/iterators.py --json _build/bench-iterators.json
+	$(BIN)/python benchmarks/training.py --json _build/bench-training.json
+
+# The tooling's speed: notebook tests serial, parallel and bare; cold and warm book builds.
+bench-tooling: check-python $(INSTALLED)
+	$(BIN)/python benchmarks/test_suite.py
+	$(BIN)/python benchmarks/book_build.py
 
 # The exercise notebooks without their solutions and hidden checks, for students.
 student: check-python $(INSTALLED)
