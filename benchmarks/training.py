@@ -20,34 +20,14 @@ import sys
 import time
 
 import numpy as onp
+from iterators import ITERATORS, TRUE_B, TRUE_W, batch_maker  # benchmarks/iterators.py
 from mxnet import autograd, np, npx
 
-from d2l_mini import (
-    data_iter,
-    fast_data_iter,
-    linreg,
-    load_array,
-    sgd,
-    squared_loss,
-    synthetic_data,
-)
+from d2l_mini import linreg, sgd, squared_loss, synthetic_data
 
 npx.set_np()
 
-ITERATORS = ("data_iter", "load_array", "fast_data_iter")
-TRUE_W, TRUE_B = [2, -3.4], 4.2
 NUM_EXAMPLES, BATCH_SIZE, LR, NUM_EPOCHS = 1_000, 10, 0.03, 3
-
-
-def batch_maker(name: str, features, labels):
-    if name == "data_iter":
-        return lambda: data_iter(BATCH_SIZE, features, labels)
-    if name == "fast_data_iter":
-        return lambda: fast_data_iter(BATCH_SIZE, features, labels)
-    if name == "load_array":
-        loader = load_array((features, labels), BATCH_SIZE)
-        return lambda: loader
-    raise ValueError(f"name must be one of {ITERATORS}, got {name!r}")
 
 
 def seed_everything(seed: int) -> None:
@@ -99,7 +79,7 @@ def measure(repeats: int):
     features, labels = synthetic_data(np.array(TRUE_W), TRUE_B, NUM_EXAMPLES)
     records = []
     for name in ITERATORS:
-        make_batches = batch_maker(name, features, labels)
+        make_batches = batch_maker(name, BATCH_SIZE, features, labels)
         best, best_share = float("inf"), None
         for _ in range(repeats):
             # Same seed on every run: same initial w, same order, same final loss.

@@ -39,6 +39,18 @@ def _float_array(value, name: str, ndims=(1,)):
     return array
 
 
+def _paired_vectors(first, first_name: str, second, second_name: str):
+    """Two (n,) float arrays of the same length, or an error naming them."""
+    first = _float_array(first, first_name, ndims=(1,))
+    second = _float_array(second, second_name, ndims=(1,))
+    if len(first) != len(second):
+        raise ValueError(
+            f"{first_name} and {second_name} must have the same length, "
+            f"got {len(first)} and {len(second)}"
+        )
+    return first, second
+
+
 def _float_number(value, name: str) -> float:
     """value as a finite float: a Python or NumPy number, or an array holding one number."""
     if isinstance(value, bool):
@@ -107,13 +119,7 @@ def check_resistance(R, voltages, currents) -> bool:
     if R is None:
         print("No answer yet: set my_resistance to the resistance you learned, in ohms.")
         return False
-    voltages = _float_array(voltages, "voltages", ndims=(1,))
-    currents = _float_array(currents, "currents", ndims=(1,))
-    if len(voltages) != len(currents):
-        raise ValueError(
-            "voltages and currents must have the same length, "
-            f"got {len(voltages)} and {len(currents)}"
-        )
+    voltages, currents = _paired_vectors(voltages, "voltages", currents, "currents")
     if len(currents) < 2 or onp.ptp(currents) == 0:
         raise ValueError("currents must hold at least two different values to fit a line")
     resistance = _float_number(R, "R")
@@ -169,13 +175,7 @@ def check_temperature(T, wavelengths, radiances) -> bool:
     if T is None:
         print("No answer yet: set my_temperature to your temperature, in kelvin.")
         return False
-    wavelengths = _float_array(wavelengths, "wavelengths", ndims=(1,))
-    radiances = _float_array(radiances, "radiances", ndims=(1,))
-    if len(wavelengths) != len(radiances):
-        raise ValueError(
-            "wavelengths and radiances must have the same length, "
-            f"got {len(wavelengths)} and {len(radiances)}"
-        )
+    wavelengths, radiances = _paired_vectors(wavelengths, "wavelengths", radiances, "radiances")
     if not onp.all(wavelengths > 0):
         raise ValueError("wavelengths must all be positive, in metres")
     if wavelengths.max() > 1e-3:
