@@ -89,6 +89,13 @@ def format_table(records) -> str:
     return "\n".join(lines)
 
 
+def write_records(path: str, records) -> None:
+    """The records as a JSON list, so that runs can be compared over time."""
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(records, handle, indent=2)
+        handle.write("\n")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -111,9 +118,7 @@ def main(argv=None) -> int:
     records = measure(args.num_examples, args.batch_sizes, args.budget)
     print(format_table(records))
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump(records, handle, indent=2)
-            handle.write("\n")
+        write_records(args.json, records)
     return 0
 
 

@@ -13,14 +13,19 @@ The times are this machine's at this moment; each is the best of a few runs.
 """
 
 import argparse
-import json
 import os
 import random
 import sys
 import time
 
 import numpy as onp
-from iterators import ITERATORS, TRUE_B, TRUE_W, batch_maker  # benchmarks/iterators.py
+from iterators import (  # benchmarks/iterators.py
+    ITERATORS,
+    TRUE_B,
+    TRUE_W,
+    batch_maker,
+    write_records,
+)
 from mxnet import autograd, np, npx
 
 from d2l_mini import linreg, sgd, squared_loss, synthetic_data
@@ -130,9 +135,7 @@ def main(argv=None) -> int:
     print("speed-up: data_iter's seconds per epoch divided by the row's;")
     print("reading: share of an epoch spent waiting for minibatches (timed in separate runs)")
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump(records, handle, indent=2)
-            handle.write("\n")
+        write_records(args.json, records)
     return 0
 
 
