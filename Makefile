@@ -11,10 +11,11 @@ LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 
 .PHONY: book test test-browser lint lab student repro bench bench-tooling check-python clean
 
-# MXNet 1.9.1 and numpy<1.24 publish wheels for Python 3.8 to 3.11 only.
+# MXNet 1.9.1 and numpy<1.24 publish wheels for Python 3.8 to 3.11 only, and the pinned
+# requirements were tested on 3.11: tools/check_python.py says which, in one line.
 check-python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "No Python found as '$(PYTHON)': this book needs Python 3.8 to 3.11; name one with PYTHON=, e.g. make book PYTHON=python3.11"; exit 1; }
-	@$(PYTHON) -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 8) <= v <= (3, 11) else "Python %d.%d found (%s), but this book needs Python 3.8 to 3.11: MXNet 1.9.1 and numpy<1.24 publish no wheels for 3.12 and later. Choose one with PYTHON=, e.g. make book PYTHON=python3.11" % (v + (sys.executable,)))'
+	@$(PYTHON) tools/check_python.py
 
 $(INSTALLED): requirements.txt pyproject.toml
 	@$(MAKE) --no-print-directory check-python
