@@ -56,8 +56,8 @@ bench: check-python $(INSTALLED)
 
 # The tooling's speed: notebook tests serial, parallel and bare; cold and warm book builds.
 bench-tooling: check-python $(INSTALLED)
-	$(BIN)/python benchmarks/test_suite.py
-	$(BIN)/python benchmarks/book_build.py
+	$(BIN)/python benchmarks/test_suite.py --json _build/bench-test-suite.json
+	$(BIN)/python benchmarks/book_build.py --json _build/bench-book-build.json
 
 # The exercise notebooks without their solutions and hidden checks, for students.
 student: check-python $(INSTALLED)

@@ -16,7 +16,6 @@ The number of notebooks executed is read from the build log, where MyST-NB write
 """
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -25,6 +24,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from records import write_json  # benchmarks/records.py
 
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
@@ -89,9 +90,7 @@ def main(argv=None) -> int:
     if args.json:
         record = {"cpu_count": os.cpu_count(), "changed_notebook": args.change, **results}
         record["warm_over_cold"] = ratio
-        with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump(record, handle, indent=2)
-            handle.write("\n")
+        write_json(args.json, record)
     return 0 if only_changed and not results["warm"]["executed"] else 1
 
 

@@ -13,13 +13,13 @@ time slow every iterator down, which is why each figure is the best of several p
 """
 
 import argparse
-import json
 import os
 import random
 import sys
 
 import numpy as onp
 from mxnet import np, npx
+from records import write_json  # benchmarks/records.py
 
 from d2l_mini import data_iter, examples_per_second, fast_data_iter, load_array, synthetic_data
 
@@ -89,13 +89,6 @@ def format_table(records) -> str:
     return "\n".join(lines)
 
 
-def write_records(path: str, records) -> None:
-    """The records as a JSON list, so that runs can be compared over time."""
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(records, handle, indent=2)
-        handle.write("\n")
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -118,7 +111,7 @@ def main(argv=None) -> int:
     records = measure(args.num_examples, args.batch_sizes, args.budget)
     print(format_table(records))
     if args.json:
-        write_records(args.json, records)
+        write_json(args.json, records)
     return 0
 
 

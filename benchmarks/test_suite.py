@@ -17,7 +17,6 @@ runs every notebook three times, about three minutes on 2 cores. From the reposi
 """
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import jupytext
 import nbclient
+from records import write_json  # benchmarks/records.py
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("chapters", "exercises")
@@ -158,9 +158,7 @@ def main(argv=None) -> int:
             "serial_over_floor": serial_over_floor,
             "failures": failures,
         }
-        with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump(record, handle, indent=2)
-            handle.write("\n")
+        write_json(args.json, record)
     return 1 if failures else 0
 
 

@@ -24,9 +24,9 @@ from iterators import (  # benchmarks/iterators.py
     TRUE_B,
     TRUE_W,
     batch_maker,
-    write_records,
 )
 from mxnet import autograd, np, npx
+from records import write_json  # benchmarks/records.py
 
 from d2l_mini import linreg, sgd, squared_loss, synthetic_data
 
@@ -135,7 +135,7 @@ def main(argv=None) -> int:
     print("speed-up: data_iter's seconds per epoch divided by the row's;")
     print("reading: share of an epoch spent waiting for minibatches (timed in separate runs)")
     if args.json:
-        write_records(args.json, records)
+        write_json(args.json, records)
     return 0
 
 
