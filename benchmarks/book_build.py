@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from records import write_json  # benchmarks/records.py
+from command_line import write_json  # benchmarks/command_line.py
 
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"

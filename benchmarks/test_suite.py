@@ -25,7 +25,7 @@ from pathlib import Path
 
 import jupytext
 import nbclient
-from records import write_json  # benchmarks/records.py
+from command_line import positive_int, write_json  # benchmarks/command_line.py
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("chapters", "exercises")
@@ -75,17 +75,6 @@ def run_pytest(arguments):
     lines = result.stdout.strip().splitlines()
     summary = lines[-1] if lines else result.stderr.strip()[-200:]
     return seconds, result.returncode, summary
-
-
-def positive_int(text):
-    """argparse type for --repeat: a whole number of rounds, at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of rounds >= 1, got {text!r}")
-    return value
 
 
 def main(argv=None) -> int:

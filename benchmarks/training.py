@@ -9,7 +9,8 @@ data (a squared loss of about 0.01**2 / 2 = 0.00005).
     python benchmarks/training.py
     python benchmarks/training.py --json training.json
 
-The times are this machine's at this moment; each is the best of a few runs.
+The times are this machine's at this moment; each is the best of a few rounds that take
+the iterators in turn.
 """
 
 import argparse
@@ -19,6 +20,7 @@ import sys
 import time
 
 import numpy as onp
+from command_line import positive_int, write_json  # benchmarks/command_line.py
 from iterators import (  # benchmarks/iterators.py
     ITERATORS,
     TRUE_B,
@@ -26,7 +28,6 @@ from iterators import (  # benchmarks/iterators.py
     batch_maker,
 )
 from mxnet import autograd, np, npx
-from records import write_json  # benchmarks/records.py
 
 from d2l_mini import linreg, sgd, squared_loss, synthetic_data
 
@@ -80,30 +81,36 @@ def train(make_batches, features, labels, measure_reading: bool):
 
 
 def measure(repeats: int):
+    """One record per iterator: its best time over `repeats` rounds.
+
+    Each round trains once with every iterator in turn, so a few slow seconds on a shared
+    machine cost every iterator one round, instead of all the runs of one of them.
+    """
     seed_everything(0)
     features, labels = synthetic_data(np.array(TRUE_W), TRUE_B, NUM_EXAMPLES)
-    records = []
-    for name in ITERATORS:
-        make_batches = batch_maker(name, BATCH_SIZE, features, labels)
-        best, best_share = float("inf"), None
-        for _ in range(repeats):
+    makers = {name: batch_maker(name, BATCH_SIZE, features, labels) for name in ITERATORS}
+    best = dict.fromkeys(ITERATORS, float("inf"))
+    best_share = dict.fromkeys(ITERATORS, (float("inf"), None))
+    final_loss = {}
+    for _ in range(repeats):
+        for name in ITERATORS:
             # Same seed on every run: same initial w, same order, same final loss.
             seed_everything(1)
-            seconds, _, final_loss = train(make_batches, features, labels, False)
-            best = min(best, seconds)
+            seconds, _, final_loss[name] = train(makers[name], features, labels, False)
+            best[name] = min(best[name], seconds)
             seed_everything(1)
-            seconds, reading, _ = train(make_batches, features, labels, True)
-            if best_share is None or seconds < best_share[0]:
-                best_share = (seconds, reading / seconds)
-        records.append(
-            {
-                "iterator": name,
-                "seconds_per_epoch": best / NUM_EPOCHS,
-                "final_loss": final_loss,
-                "reading_share": best_share[1],
-            }
-        )
-    return records
+            seconds, reading, _ = train(makers[name], features, labels, True)
+            if seconds < best_share[name][0]:
+                best_share[name] = (seconds, reading / seconds)
+    return [
+        {
+            "iterator": name,
+            "seconds_per_epoch": best[name] / NUM_EPOCHS,
+            "final_loss": final_loss[name],
+            "reading_share": best_share[name][1],
+        }
+        for name in ITERATORS
+    ]
 
 
 def format_table(records) -> str:
@@ -122,7 +129,9 @@ def format_table(records) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeats", type=int, default=3, help="runs per iterator (default 3)")
+    parser.add_argument(
+        "--repeats", type=positive_int, default=3, help="rounds over the iterators (default 3)"
+    )
     parser.add_argument("--json", metavar="PATH", help="write the records to PATH as JSON")
     args = parser.parse_args(argv)
 
