@@ -137,7 +137,7 @@ def main(argv=None) -> int:
 
     print(
         f"CPU cores: {os.cpu_count()}; {NUM_EPOCHS} epochs of {NUM_EXAMPLES:,} examples,"
-        f" batch {BATCH_SIZE}, lr {LR}; best of {args.repeats} runs"
+        f" batch {BATCH_SIZE}, lr {LR}; best of {args.repeats} rounds"
     )
     records = measure(args.repeats)
     print(format_table(records))
