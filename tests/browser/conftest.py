@@ -3,7 +3,9 @@
 The book is `_build/html` of the repository, or $BOOK_HTML. It is served on 127.0.0.1 by a
 thread of this process; the browser is the system's Chromium ($CHROMIUM, by default
 /usr/bin/chromium), driven by Playwright, and every request to another host is blocked, so
-a page that needs the network fails here as it would for an offline reader.
+a page that needs the network fails here as it would for an offline reader. The server,
+the browser and the pages it opens are shared by the whole session: a page is loaded once
+for each family of checks that reads it, not once per check.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from urllib.parse import urlsplit
 import pytest
 from book_browser import CHROMIUM, CHROMIUM_ARGS, chromium_problem
 from book_site import book_dir, missing_book_message, notebook_pages, pages, pages_with_class
+
+try:
+    from playwright.sync_api import Error as PlaywrightError
+except ImportError:  # chromium_problem() says what to install
+    PlaywrightError = Exception
 
 NO_BOOK = "(no book built)"
 
@@ -93,6 +100,12 @@ def browser():
         chromium.close()
 
 
+VIEWPORT = {"width": 1280, "height": 900}
+# Pages that load side by side: each waits half a second for a quiet network, and those
+# waits overlap; seven at once was the fastest on two cores.
+PAGES_AT_ONCE = 7
+
+
 @dataclass
 class Visit:
     """A page opened in the browser, with what went wrong while it loaded."""
@@ -101,35 +114,55 @@ class Visit:
     console_errors: list = field(default_factory=list)
     failed_requests: list = field(default_factory=list)
     blocked_requests: list = field(default_factory=list)
+    load_errors: list = field(default_factory=list)
+
+    def shown(self):
+        """The page, as the tab in front: a tab behind others gets no animation frames, so
+        clicks, which wait for the page to settle, and screenshots would wait seconds."""
+        self.page.bring_to_front()
+        return self.page
 
     def problems(self) -> list[str]:
         return (
-            [f"console error: {text}" for text in self.console_errors]
+            [f"did not finish loading: {text}" for text in self.load_errors]
+            + [f"console error: {text}" for text in self.console_errors]
             + [f"failed request: {text}" for text in self.failed_requests]
             + [f"request to another host: {url}" for url in self.blocked_requests]
         )
 
 
-@pytest.fixture
-def open_page(browser, server):
-    """open_page("chapters/07_training.html", color_scheme="dark") -> Visit, loaded.
+class Tabs:
+    """The book's pages in one browser, each opened at most once per base and colour scheme.
 
-    base="file" opens the page from disk (file://) instead of from the local server.
+    One browser context per colour scheme holds every page; a page stays open for the
+    session, so the checks of one family read the same loaded page. base="file" opens a
+    page from disk (file://) instead of from the local server.
     """
-    contexts = []
-    book_host = urlsplit(server).netloc
 
-    def is_local(url: str) -> bool:
+    def __init__(self, browser, server: str):
+        self.browser = browser
+        self.server = server
+        self.book_host = urlsplit(server).netloc
+        self.contexts = {}
+        self.visits = {}
+
+    def is_local(self, url: str) -> bool:
         parts = urlsplit(url)
-        return parts.scheme in ("file", "data") or parts.netloc == book_host
+        return parts.scheme in ("file", "data") or parts.netloc == self.book_host
 
-    def open_(path: str, base: str = "server", **context_options) -> Visit:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
-        contexts.append(context)
-        visit = Visit(page=context.new_page())
+    def context(self, color_scheme: str):
+        if color_scheme not in self.contexts:
+            self.contexts[color_scheme] = self.browser.new_context(
+                viewport=VIEWPORT, color_scheme=color_scheme
+            )
+        return self.contexts[color_scheme]
+
+    def start(self, path: str, base: str, color_scheme: str) -> Visit:
+        """Open a tab and send it to the page, without waiting for the page to load."""
+        visit = Visit(page=self.context(color_scheme).new_page())
 
         def route(route):
-            if is_local(route.request.url):
+            if self.is_local(route.request.url):
                 route.continue_()
             else:
                 visit.blocked_requests.append(route.request.url)
@@ -140,10 +173,10 @@ def open_page(browser, server):
                 visit.failed_requests.append(f"{response.url}: HTTP {response.status}")
 
         def on_failed(request):
-            if is_local(request.url):
+            if self.is_local(request.url):
                 visit.failed_requests.append(f"{request.url}: {request.failure}")
 
-        context.route("**/*", route)
+        visit.page.route("**/*", route)
         visit.page.on(
             "console",
             lambda message: message.type == "error" and visit.console_errors.append(message.text),
@@ -151,14 +184,49 @@ def open_page(browser, server):
         visit.page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
         visit.page.on("response", on_response)
         visit.page.on("requestfailed", on_failed)
-        root = book_dir().as_uri() + "/" if base == "file" else server
-        visit.page.goto(root + path, wait_until="networkidle")
-        wait_for_mathjax(visit.page)
+        root = book_dir().as_uri() + "/" if base == "file" else self.server
+        try:
+            visit.page.goto(root + path, wait_until="commit")
+        except PlaywrightError as error:
+            visit.load_errors.append(str(error))
         return visit
 
-    yield open_
-    for context in contexts:
-        context.close()
+    @staticmethod
+    def finish(visit: Visit) -> Visit:
+        """Wait until the page has loaded, the network is quiet and MathJax is done."""
+        if not visit.load_errors:
+            try:
+                visit.page.wait_for_load_state("networkidle")
+                wait_for_mathjax(visit.page)
+            except PlaywrightError as error:
+                visit.load_errors.append(str(error))
+        return visit
+
+    def open_all(self, wanted) -> list[Visit]:
+        """Visits for [(path, base, color_scheme), ...], loaded; pages not open yet load a
+        few at a time, side by side."""
+        todo = list(dict.fromkeys(key for key in wanted if key not in self.visits))
+        for first in range(0, len(todo), PAGES_AT_ONCE):
+            batch = todo[first : first + PAGES_AT_ONCE]
+            started = [self.start(*key) for key in batch]
+            for key, visit in zip(batch, started):
+                self.visits[key] = self.finish(visit)
+        return [self.visits[key] for key in wanted]
+
+    def open(self, path: str, base: str = "server", color_scheme: str = "light") -> Visit:
+        """open("chapters/07_training.html", color_scheme="dark") -> Visit, loaded."""
+        return self.open_all([(path, base, color_scheme)])[0]
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser, server):
+    tabs = Tabs(browser, server)
+    yield tabs
+    tabs.close()
 
 
 def wait_for_mathjax(page) -> None:

@@ -13,12 +13,13 @@ import jupytext
 import nbformat
 import pytest
 from book_browser import chromium_problem, in_ci
-from book_site import pages_with_class
+from book_site import pages, pages_with_class
 
 if chromium_problem() and not in_ci():
     pytest.skip(chromium_problem(), allow_module_level=True)
 
 SEARCH_TERM = "gradient"
+SEARCH_PAGE = f"search.html?q={SEARCH_TERM}"
 # The pages that teach the gradient and must be found by the book's search.
 GRADIENT_PAGES = [
     "chapters/06_defining-the-optimization-algorithm.html",
@@ -26,6 +27,7 @@ GRADIENT_PAGES = [
 ]
 TRAINING_PAGE = "chapters/07_training.html"
 LANDING_PAGE = "intro.html"
+DISK_PAGES = [LANDING_PAGE, TRAINING_PAGE, "exercises/index.html"]
 
 IMAGES = """async () => {
     const images = [...document.querySelectorAll("img")];
@@ -120,16 +122,47 @@ def page_problems(visit) -> list[str]:
     return problems
 
 
-def test_page_loads_completely(open_page, page_name):
-    problems = page_problems(open_page(page_name))
+@pytest.fixture(scope="module")
+def opened(tabs, book) -> dict[tuple[str, str, str], tuple[object, list[str]]]:
+    """{(page, base, colour scheme): (Visit, problems)} for every page a check below reads.
+
+    Each is opened once, a few side by side, and checked for problems as it loaded, before
+    any check clicks in it; the other checks of a page read the same tab.
+    """
+    wanted = [(name, "server", "light") for name in pages(book)]
+    wanted += [(name, "file", "light") for name in DISK_PAGES]
+    wanted += [(SEARCH_PAGE, base, "light") for base in ("server", "file")]
+    wanted += [(TRAINING_PAGE, "server", "dark")]
+    return {key: (visit, page_problems(visit)) for key, visit in zip(wanted, tabs.open_all(wanted))}
+
+
+def test_page_loads_completely(opened, page_name):
+    problems = opened[page_name, "server", "light"][1]
     assert not problems, f"{page_name}:\n  " + "\n  ".join(problems)
 
 
-@pytest.mark.parametrize("disk_page", [LANDING_PAGE, TRAINING_PAGE, "exercises/index.html"])
-def test_page_reads_from_disk(open_page, book, disk_page):
+@pytest.mark.parametrize("disk_page", DISK_PAGES)
+def test_page_reads_from_disk(opened, book, disk_page):
     """The same checks with the page opened as a file, as a reader without a server would."""
-    problems = page_problems(open_page(disk_page, base="file"))
+    problems = opened[disk_page, "file", "light"][1]
     assert not problems, f"{(book / disk_page).as_uri()}:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "scheme"),
+    [
+        ("landing", LANDING_PAGE, "light"),
+        ("training", TRAINING_PAGE, "light"),
+        ("training-dark", TRAINING_PAGE, "dark"),
+    ],
+)
+def test_screenshot(opened, screenshots, name, path, scheme):
+    page = opened[path, "server", scheme][0].shown()
+    theme = page.evaluate("() => document.documentElement.dataset.theme")
+    assert theme == scheme, f"the page shows the {theme} theme, not {scheme}"
+    target = screenshots / f"{name}.png"
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 10_000, f"{target} is nearly empty"
 
 
 def search_results(page) -> list[str]:
@@ -147,13 +180,13 @@ def search_results(page) -> list[str]:
     )
 
 
-def test_solutions_are_collapsed_until_clicked(open_page, book, solution_page):
+def test_solutions_are_collapsed_until_clicked(opened, book, solution_page):
     if solution_page is None:
         exercises = pages_with_class(book, "exercise")
         if exercises:
             pytest.fail(f"exercises on {exercises} but no page has a solution")
         pytest.skip("no exercises in the book yet")
-    page = open_page(solution_page).page
+    page = opened[solution_page, "server", "light"][0].shown()
     solutions = page.locator("div.solution")
     assert solutions.count() > 0, f"{solution_page}: no solution block"
     for index in range(solutions.count()):
@@ -169,9 +202,9 @@ def test_solutions_are_collapsed_until_clicked(open_page, book, solution_page):
         output.first.wait_for(state="visible", timeout=5000)
 
 
-def test_download_menu_gives_the_notebook(open_page, book, notebook_page, tmp_path):
+def test_download_menu_gives_the_notebook(opened, book, notebook_page, tmp_path):
     assert notebook_page is not None, "no page of the book is a notebook"
-    page = open_page(notebook_page).page
+    page = opened[notebook_page, "server", "light"][0].shown()
     page.locator(".dropdown-download-buttons button.dropdown-toggle").click()
     notebook_link = page.locator("a.btn-download-notebook-button")
     notebook_link.wait_for(state="visible", timeout=5000)
@@ -208,28 +241,12 @@ def test_download_menu_gives_the_notebook(open_page, book, notebook_page, tmp_pa
 
 
 @pytest.mark.parametrize("base", ["server", "file"])
-def test_search_finds_the_pages_that_teach_the_gradient(open_page, base):
-    visit = open_page(f"search.html?q={SEARCH_TERM}", base=base)
+def test_search_finds_the_pages_that_teach_the_gradient(opened, base):
+    visit = opened[SEARCH_PAGE, base, "light"][0]
+    visit.shown()
     found = [posixpath.normpath(href.split("?")[0]) for href in search_results(visit.page)]
     missing = [name for name in GRADIENT_PAGES if name not in found]
     assert not missing, f"search for {SEARCH_TERM!r} found {found}, not {missing}"
     # Results show up one by one after the summary; wait for all before reading the log.
     visit.page.wait_for_load_state("networkidle")
     assert not visit.problems(), "\n".join(visit.problems())
-
-
-@pytest.mark.parametrize(
-    ("name", "path", "scheme"),
-    [
-        ("landing", LANDING_PAGE, "light"),
-        ("training", TRAINING_PAGE, "light"),
-        ("training-dark", TRAINING_PAGE, "dark"),
-    ],
-)
-def test_screenshot(open_page, screenshots, name, path, scheme):
-    visit = open_page(path, color_scheme=scheme)
-    theme = visit.page.evaluate("() => document.documentElement.dataset.theme")
-    assert theme == scheme, f"the page shows the {theme} theme, not {scheme}"
-    target = screenshots / f"{name}.png"
-    visit.page.screenshot(path=str(target), full_page=True)
-    assert target.stat().st_size > 10_000, f"{target} is nearly empty"
