@@ -4,12 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-# The MyST notebooks: the .md pages whose header names a kernel.
-NOTEBOOKS := $(shell grep -l '^kernelspec:' chapters/*.md exercises/*.md)
 
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 
-.PHONY: book test test-browser lint lab student repro bench bench-tooling check-python clean
+.PHONY: book test test-browser lint lint-python lint-notebooks lab student repro bench bench-tooling check-python clean
 
 # MXNet 1.9.1 and numpy<1.24 publish wheels for Python 3.8 to 3.11 only, and the pinned
 # requirements were tested on 3.11: tools/check_python.py says which, in one line.
@@ -63,17 +61,18 @@ bench-tooling: check-python $(INSTALLED)
 student: check-python $(INSTALLED)
 	$(BIN)/python tools/make_student_edition.py --output _build/student
 
-# Notebooks are linted as .ipynb copies (ruff checks each cell on its own), so that lint
-# never rewrites the MyST sources.
-lint: check-python $(INSTALLED)
+# ruff over the Python files, and through nbqa over the notebooks' code cells: nbqa reads
+# the MyST notebooks with jupytext, and its ruff options are in pyproject.toml. Both only
+# check; neither rewrites a file.
+lint: lint-python lint-notebooks
+
+lint-python: check-python $(INSTALLED)
 	$(BIN)/ruff check d2l_mini tests benchmarks tools conftest.py
 	$(BIN)/ruff format --check d2l_mini tests benchmarks tools conftest.py
-	rm -rf _build/lint && mkdir -p _build/lint/chapters _build/lint/exercises
-	for notebook in $(NOTEBOOKS); do \
-		$(BIN)/jupytext --quiet --to ipynb --output _build/lint/$${notebook%.md}.ipynb $$notebook || exit 1; \
-	done
-	$(BIN)/ruff check --extend-ignore E402,B018,E703 _build/lint/*/*.ipynb
-	$(BIN)/ruff format --check _build/lint/*/*.ipynb
+
+lint-notebooks: check-python $(INSTALLED)
+	$(BIN)/nbqa "ruff check" chapters exercises
+	$(BIN)/nbqa "ruff format" chapters exercises --check
 
 # JupyterLab with the MyST .md files opening as notebooks (jupytext), in this .venv only.
 lab: check-python $(INSTALLED)
