@@ -54,19 +54,32 @@ class PageParser(HTMLParser):
         self.canonical: str | None = None
         self.title = ""
         self._in_title = False
+        self._texts: list[str] = []
+        self._in_code = 0
+
+    @property
+    def text(self) -> str:
+        """The page's visible text, outside scripts and styles, with spaces collapsed."""
+        return " ".join("".join(self._texts).split())
 
     def handle_data(self, data):
         if self._in_title:
             self.title += data
+        elif not self._in_code:
+            self._texts.append(data)
 
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        if tag in ("script", "style"):
+            self._in_code -= 1
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if tag == "title":
             self._in_title = True
+        if tag in ("script", "style"):
+            self._in_code += 1
         if tag == "meta" and (attributes.get("name") or attributes.get("property")):
             key = attributes.get("name") or attributes.get("property")
             self.meta[key] = attributes.get("content") or ""

@@ -93,13 +93,20 @@ def test_launch_buttons_offer_binder_only(book, notebook_page):
         assert unwanted not in html, f"{notebook_page}: has a {unwanted} button"
 
 
+def written_pages(book: Path) -> list[str]:
+    """Pages with a source in the book; search.html, genindex.html and the redirect in
+    index.html are made by Sphinx, with no text of their own to preview."""
+    return [page for page in pages(book) if any((book / "_sources").glob(f"{page[:-5]}.*"))]
+
+
 def test_every_page_has_a_title_and_a_link_preview(book):
     problems = []
-    for page in pages(book):
+    written = written_pages(book)
+    if "intro.html" not in written:
+        problems.append(f"the landing page has no source in _sources: {written}")
+    for page in written:
         parsed = parse(book / page)
-        if page == "index.html" and not parsed.meta.get("og:title"):
-            continue  # the redirect to the landing page
-        for key in ("description", "og:title", "og:description", "og:url"):
+        for key in ("description", "og:title", "og:description", "og:url", "og:site_name"):
             if not parsed.meta.get(key, "").strip():
                 problems.append(f"{page}: no {key}")
         if not parsed.title.strip():
@@ -109,4 +116,14 @@ def test_every_page_has_a_title_and_a_link_preview(book):
             problems.append(f"{page}: og:url {url!r} is not the page on the published site")
         if parsed.canonical != url:
             problems.append(f"{page}: canonical link {parsed.canonical!r} differs from og:url")
+        description = parsed.meta.get("description", "")
+        if parsed.meta.get("og:description") != description:
+            problems.append(f"{page}: the Open Graph and meta descriptions differ")
+        # The preview opens with the page's own first words, and names the book.
+        opening = " ".join(description.split()[:4])
+        if opening not in parsed.text:
+            problems.append(f"{page}: description {description!r} is not the page's text")
+        site = parsed.meta.get("og:site_name", "")
+        if not parsed.title.strip().endswith(f" \N{EM DASH} {site}") and parsed.title != site:
+            problems.append(f"{page}: og:site_name {site!r} is not the book in {parsed.title!r}")
     assert not problems, "pages that would preview badly:\n  " + "\n  ".join(problems)
