@@ -11,6 +11,12 @@ item of the theme's download menu.
 The theme renders its menu links with `target="_blank"` and no way to add attributes, so
 after the build the notebook links get a `download` attribute: a browser then saves the
 file instead of showing its JSON.
+
+Upstream: a MyST Markdown page has no .ipynb to download, executablebooks/MyST-NB#124 and
+executablebooks/MyST-NB#148 (both open); sphinx-book-theme's menu items take no
+`download` attribute, a missing feature with no issue we could find. The module reads
+MyST-NB's configuration and reader, and the theme's menu and its HTML, as these versions
+have them.
 """
 
 from __future__ import annotations
@@ -23,10 +29,13 @@ import jupytext
 import nbformat
 from jupyter_cache import get_cache
 from myst_nb.core.read import create_nb_reader
+from pinned_version import require_versions
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
+
+WRITTEN_FOR = {"myst-nb": "1.4.0", "sphinx-book-theme": "1.3.0"}
 
 BUTTON_LABEL = "download-notebook-button"
 # How the theme's macro renders a menu link: href, target, then the classes with the label.
@@ -150,6 +159,7 @@ def mark_links_as_downloads(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx):
+    require_versions(__name__, WRITTEN_FOR)
     # After the theme (priority 501) has put its download menu into the page context.
     app.connect("html-page-context", add_download_item, priority=900)
     app.connect("build-finished", mark_links_as_downloads)
