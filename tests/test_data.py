@@ -77,7 +77,7 @@ def test_data_iter_is_reproducible_under_a_seed():
     first, _ = read_one_epoch(7, 30)
     random.seed(3)
     second, _ = read_one_epoch(7, 30)
-    for (_, y1), (_, y2) in zip(first, second):
+    for (_, y1), (_, y2) in zip(first, second, strict=True):
         onp.testing.assert_array_equal(y1.asnumpy(), y2.asnumpy())
 
 
