@@ -115,11 +115,13 @@ def missing_names():
 def _make_distutils_importable():
     """MXNet imports `distutils`, which Python 3.12 removed; setuptools provides it.
 
-    setuptools makes `import distutils` work from a start-up hook; in a process that was
-    already running when setuptools was installed (a notebook kernel), importing setuptools
-    does the same.
+    setuptools makes `import distutils` work from a start-up hook (`_distutils_hack`); in a
+    process that was already running when setuptools was installed (a notebook kernel),
+    importing setuptools does the same.
     """
-    if importlib.util.find_spec("distutils") is None and importlib.util.find_spec("setuptools"):
+    if sys.version_info < (3, 12) or "_distutils_hack" in sys.modules:
+        return
+    if "distutils" not in sys.modules and importlib.util.find_spec("setuptools"):
         import setuptools  # noqa: F401
 
 

@@ -45,8 +45,9 @@ def start_up_ms() -> float:
         [sys.executable, "-X", "importtime", "-c", "pass"], capture_output=True, text=True
     )
     for line in done.stderr.splitlines():
-        if line.rstrip().endswith("| mxnet_compat"):
-            return int(line.split("|")[1]) / 1e3
+        fields = line.split("|")
+        if len(fields) == 3 and fields[2].strip() == "mxnet_compat":
+            return int(fields[1]) / 1e3
     raise SystemExit(
         "mxnet_compat is not imported at start-up: run python -m mxnet_compat --install"
     )
