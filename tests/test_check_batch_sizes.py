@@ -36,19 +36,24 @@ def test_batch_sizes_accepts_sizes_read_from_a_shuffled_pass():
     assert check_batch_sizes(sizes, 1000, 64) is True
 
 
+TOTAL_RULE = "examples in all"
+SIZE_RULE = "every batch but the last should hold"
+
+
 @pytest.mark.parametrize(
-    "sizes",
+    "sizes, rule",
     [
-        [64] * 15,  # the last batch dropped
-        [40] + [64] * 15,  # the small batch first
-        [64] * 14 + [104],  # the rest folded into an oversized last batch
-        [64] * 16,  # a last batch padded to full size
-        [],
+        ([64] * 15, TOTAL_RULE),  # the last batch dropped
+        ([40] + [64] * 15, SIZE_RULE),  # the small batch first
+        ([64] * 14 + [104], SIZE_RULE),  # the rest folded into an oversized last batch
+        ([64] * 16, TOTAL_RULE),  # a last batch padded to full size
+        ([], TOTAL_RULE),
     ],
 )
-def test_batch_sizes_rejects_wrong_passes(sizes, capsys):
+def test_batch_sizes_rejects_wrong_passes(sizes, rule, capsys):
     assert check_batch_sizes(sizes, 1000, 64) is False
-    assert capsys.readouterr().out.startswith("Not yet")
+    verdict = capsys.readouterr().out
+    assert verdict.startswith("Not yet") and rule in verdict
 
 
 def test_batch_sizes_without_an_answer(capsys):

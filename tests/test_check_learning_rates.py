@@ -75,13 +75,15 @@ def test_learning_rates_rejects_runs_that_were_not_reinitialised(capsys):
     assert "same initial w and b" in capsys.readouterr().out
 
 
-def test_learning_rates_rejects_too_few_rates(sweep):
+def test_learning_rates_rejects_too_few_rates(sweep, capsys):
     assert check_learning_rate_losses({rate: sweep[rate] for rate in RATES[:3] + [3]}) is False
+    assert "4 learning rates; try at least six" in capsys.readouterr().out
 
 
-def test_learning_rates_rejects_a_narrow_range(sweep):
+def test_learning_rates_rejects_a_narrow_range(sweep, capsys):
     narrow = {rate: sweep[0.03] for rate in [0.01, 0.02, 0.03, 0.05, 0.07, 0.09]}
     assert check_learning_rate_losses(narrow) is False
+    assert "two orders of magnitude" in capsys.readouterr().out
 
 
 def test_learning_rates_rejects_a_sweep_without_divergence(sweep, capsys):

@@ -42,7 +42,9 @@ def test_loss_shape_rejects_the_broadcast_matrix(predictions_and_labels, capsys)
     y_hat, y = predictions_and_labels
     pairs = onp.array([[(y_hat[i, 0] - y[j]) ** 2 / 2 for j in range(5)] for i in range(5)])
     assert check_loss_shape(pairs, y_hat, y) is False
-    assert "(5, 5)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    # The broadcasting rule names the mistake; the shape rule would print (5, 5) as well.
+    assert "(5, 5), one value for every pair" in out and "broadcast to a matrix" in out
 
 
 def test_loss_shape_rejects_wrong_values_without_giving_them_away(predictions_and_labels, capsys):
@@ -51,13 +53,14 @@ def test_loss_shape_rejects_wrong_values_without_giving_them_away(predictions_an
     without_half = onp.array(expected).reshape(-1, 1) * 2
     assert check_loss_shape(without_half, y_hat, y) is False
     verdict = capsys.readouterr().out
-    assert verdict.startswith("Not yet")
+    assert verdict.startswith("Not yet: one loss per example, but the values are not")
     assert all(f"{value:.3g}" not in verdict for value in expected)
 
 
-def test_loss_shape_rejects_a_wrong_number_of_losses(predictions_and_labels):
+def test_loss_shape_rejects_a_wrong_number_of_losses(predictions_and_labels, capsys):
     y_hat, y = predictions_and_labels
     assert check_loss_shape(onp.array([0.5]), y_hat, y) is False
+    assert "shape (1,), but there are 5 examples" in capsys.readouterr().out
 
 
 def test_loss_shape_without_an_answer(predictions_and_labels, capsys):

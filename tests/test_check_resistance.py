@@ -24,14 +24,16 @@ def test_resistance_of_the_line_passes():
 
 def test_resistance_off_by_more_than_half_a_percent_fails(capsys):
     assert check_resistance(220.0 * 1.006, VOLTAGES, CURRENTS) is False
+    assert "Not yet: R is too high" in capsys.readouterr().out
     assert check_resistance(220.0 * 0.994, VOLTAGES, CURRENTS) is False
     out = capsys.readouterr().out
-    assert "Not yet" in out
+    assert "Not yet: R is too low" in out
     assert "220" not in out, "the verdict must not give the expected value away"
 
 
-def test_resistance_in_kilohms_fails():
+def test_resistance_in_kilohms_fails(capsys):
     assert check_resistance(0.22, VOLTAGES, CURRENTS) is False
+    assert "Not yet: R is too low" in capsys.readouterr().out
 
 
 def test_resistance_against_a_noisy_line_uses_the_least_squares_fit():

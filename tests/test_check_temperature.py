@@ -31,17 +31,20 @@ def test_temperature_of_noise_free_radiances_passes():
 
 def test_temperature_off_by_more_than_one_percent_fails(capsys):
     assert check_temperature(5778.0 * 1.012, WAVELENGTHS, SUN) is False
+    assert "Not yet: T is too high" in capsys.readouterr().out
     assert check_temperature(5778.0 * 0.988, WAVELENGTHS, SUN) is False
+    assert "Not yet: T is too low" in capsys.readouterr().out
     # The temperature from Wien's law with a coarse peak misses by more than 1%.
     peak = WAVELENGTHS[onp.argmax(SUN)]
     assert check_temperature(2.897771955e-3 / peak, WAVELENGTHS, SUN) is False
     out = capsys.readouterr().out
-    assert "Not yet" in out
+    assert "Not yet: T is too" in out
     assert "5778" not in out and "577" not in out, "the verdict must not give T away"
 
 
-def test_temperature_in_celsius_fails():
+def test_temperature_in_celsius_fails(capsys):
     assert check_temperature(5778.0 - 273.15, WAVELENGTHS, SUN) is False
+    assert "Not yet: T is too low" in capsys.readouterr().out
 
 
 def test_temperature_none_means_no_answer_yet(capsys):

@@ -28,11 +28,14 @@ def test_trained_parameters_accept_a_flat_w_and_a_float_b():
 def test_trained_parameters_off_by_more_than_the_tolerance_fail(capsys):
     assert check_trained_parameters([[2.02], [-3.4]], [4.2], TRUE_W, TRUE_B) is False
     assert check_trained_parameters([[2.0], [-3.4]], [4.22], TRUE_W, TRUE_B) is False
-    assert "Not yet" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out.count("Not yet: the largest error") == 2
+    assert "0.02 in w and 0 in b" in out and "0 in w and 0.02 in b" in out
 
 
-def test_untrained_zero_parameters_fail():
+def test_untrained_zero_parameters_fail(capsys):
     assert check_trained_parameters(onp.zeros((2, 1)), onp.zeros(1), TRUE_W, TRUE_B) is False
+    assert "the largest error is 3.4 in w and 4.2 in b" in capsys.readouterr().out
 
 
 def test_trained_parameters_none_means_no_answer_yet(capsys):
