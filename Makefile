@@ -96,8 +96,8 @@ student: check-python $(INSTALLED)
 # Notebooks are linted as .ipynb copies (ruff checks each cell on its own), so that lint
 # never rewrites the MyST sources.
 lint: check-python $(INSTALLED)
-	$(BIN)/ruff check d2l_mini tests benchmarks tools conftest.py
-	$(BIN)/ruff format --check d2l_mini tests benchmarks tools conftest.py
+	$(BIN)/ruff check d2l_mini tests benchmarks tools conftest.py mxnet_compat.py
+	$(BIN)/ruff format --check d2l_mini tests benchmarks tools conftest.py mxnet_compat.py
 	rm -rf _build/lint && mkdir -p _build/lint/chapters _build/lint/exercises
 	for notebook in $(NOTEBOOKS); do \
 		$(BIN)/jupytext --quiet --to ipynb --output _build/lint/$${notebook%.md}.ipynb $$notebook || exit 1; \

@@ -23,7 +23,7 @@ CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
 SEEDS = [0, 7, 2024]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def chapter_function(page: str, name: str):
     """The function `name` as defined on chapters/<page>.md, run in a namespace of its own.
 
@@ -47,7 +47,7 @@ def as_numpy(batches):
 
 def assert_same_batches(ours, kept):
     assert len(ours) == len(kept), f"{len(ours)} batches on the page, {len(kept)} in d2l_mini"
-    for i, ((X_a, y_a), (X_b, y_b)) in enumerate(zip(ours, kept)):
+    for i, ((X_a, y_a), (X_b, y_b)) in enumerate(zip(ours, kept, strict=True)):
         assert X_a.shape == X_b.shape and y_a.shape == y_b.shape, f"batch {i}: shapes differ"
         onp.testing.assert_array_equal(X_a, X_b, err_msg=f"batch {i}: features differ")
         onp.testing.assert_array_equal(y_a, y_b, err_msg=f"batch {i}: labels differ")
@@ -155,7 +155,9 @@ def params_with_gradients(seed):
     for param in params:
         param.attach_grad()
     with autograd.record():
-        total = sum((param * np.array(grad)).sum() for param, grad in zip(params, grads))
+        total = sum(
+            (param * np.array(grad)).sum() for param, grad in zip(params, grads, strict=True)
+        )
     total.backward()
     return params, start, grads
 
@@ -169,7 +171,7 @@ def test_sgd(seed, lr, batch_size):
     arrays = list(ours)
     sgd(ours, lr, batch_size)
     d2l_mini.sgd(kept, lr, batch_size)
-    for param, same, other, value, grad in zip(ours, arrays, kept, start, grads):
+    for param, same, other, value, grad in zip(ours, arrays, kept, start, grads, strict=True):
         assert param is same, "the page's sgd must update the arrays in place"
         onp.testing.assert_array_equal(param.asnumpy(), other.asnumpy())
         onp.testing.assert_allclose(

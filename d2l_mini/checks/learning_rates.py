@@ -1,6 +1,7 @@
 """Exercise "learning rates": a sweep that shows slow, fast and diverging training."""
 
 import math
+from itertools import pairwise
 
 import numpy as onp
 
@@ -80,9 +81,7 @@ def check_learning_rate_losses(losses_by_rate) -> bool:
         print(f"Not yet: include at least two rates of {SLOW_RATE_LIMIT} or less.")
         return False
     finals = [histories[rate][-1] for rate in slow]
-    falls = all(
-        later <= earlier + LOSS_FLOOR_TOLERANCE for earlier, later in zip(finals, finals[1:])
-    )
+    falls = all(later <= earlier + LOSS_FLOOR_TOLERANCE for earlier, later in pairwise(finals))
     if not (falls and finals[-1] < finals[0]):
         print(
             f"Not yet: up to a rate of {SLOW_RATE_LIMIT}, the loss after training should fall\n"
