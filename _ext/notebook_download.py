@@ -53,7 +53,7 @@ if "google.colab" in sys.modules:
     pip = [sys.executable, "-m", "pip", "install", "--quiet"]
     subprocess.run(pip + ["--no-deps", "mxnet==1.9.1"], check=True)
     subprocess.run(
-        pip + ["graphviz==0.8.4", "setuptools", "d2l_mini @ git+{REPOSITORY}@main"],
+        pip + ["requests", "graphviz==0.8.4", "setuptools", "d2l_mini @ git+{REPOSITORY}@main"],
         check=True,
     )
     importlib.invalidate_caches()
