@@ -1,25 +1,40 @@
 # Two commands make a working course: `make book` and `make test`.
 # Pick the interpreter with PYTHON=, for example `make book PYTHON=python3.11`.
 PYTHON ?= python3
-VENV := .venv
+# One environment per Python (.venv-3.12, ...), so that trying another Python loses nothing.
+PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+VENV := .venv-$(PYTHON_VERSION)
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 
-.PHONY: book test test-browser lint lint-python lint-notebooks lab student repro bench bench-tooling check-python clean
+# The MyST notebooks: the .md pages whose header names a kernel.
+NOTEBOOKS := $(shell grep -l '^kernelspec:' chapters/*.md exercises/*.md)
+# The Python whose book build the other Pythons' outputs are compared with (same-numbers).
+REFERENCE_VERSION ?= 3.11
+REFERENCE_PYTHON ?= python$(REFERENCE_VERSION)
+# The notebooks as the book offers them for download: with the outputs its build stored.
+EXECUTED := $(patsubst %.md,_build/html/%.ipynb,$(NOTEBOOKS))
 
-# MXNet 1.9.1 and numpy<1.24 publish wheels for Python 3.8 to 3.11 only, and the pinned
-# requirements were tested on 3.11: tools/check_python.py says which, in one line.
+.PHONY: book test unit test-browser test-colab lint lint-python lint-notebooks lab student repro \
+	same-numbers bench bench-tooling check-python clean
+
+# The requirements pin exact versions for Python 3.11, 3.12 and 3.13 and were tested on each:
+# tools/check_python.py stops any other Python in one line.
 check-python:
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "No Python found as '$(PYTHON)': this book needs Python 3.8 to 3.11; name one with PYTHON=, e.g. make book PYTHON=python3.11"; exit 1; }
+	@$(PYTHON) -c pass >/dev/null 2>&1 || { echo "No Python found as '$(PYTHON)': this book needs Python 3.11, 3.12 or 3.13; name one with PYTHON=, e.g. make book PYTHON=python3.12"; exit 1; }
 	@$(PYTHON) tools/check_python.py
 
-$(INSTALLED): requirements.txt pyproject.toml
+# MXNet last: without its declared dependencies (see requirements-mxnet.txt). Then the .pth
+# file that restores, before MXNet is imported, the NumPy names it reads (mxnet_compat.py).
+$(INSTALLED): requirements.txt requirements-mxnet.txt pyproject.toml
 	@$(MAKE) --no-print-directory check-python
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements-mxnet.txt
+	$(BIN)/python -m mxnet_compat --install
 	touch $(INSTALLED)
 
 book: check-python $(INSTALLED)
@@ -36,6 +51,15 @@ test: check-python $(INSTALLED)
 		echo "Browser tests skipped: Chromium is not installed (Debian/Ubuntu: apt-get install chromium)"; \
 	fi
 
+# A downloaded notebook, run as Colab runs it: Python 3.12, NumPy 2, offline (tests/colab).
+COLAB_PYTHON ?= python3.12
+test-colab: book
+	COLAB_PYTHON=$(COLAB_PYTHON) $(BIN)/pytest -p no:xdist tests/colab
+
+# The unit tests alone (tests/, without the notebooks and the browser).
+unit: check-python $(INSTALLED)
+	$(BIN)/pytest -n auto --dist loadscope tests
+
 test-browser: book
 	$(BIN)/pytest -p no:xdist tests/browser
 
@@ -46,6 +70,14 @@ repro: check-python $(INSTALLED)
 	rm -rf _build/repro
 	$(BIN)/jupyter-book build . -W --keep-going --path-output _build/repro
 	$(BIN)/pytest -p no:xdist --nbval _build/repro/_build/jupyter_execute --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# The same numbers on this Python as on $(REFERENCE_PYTHON): re-execute, with this Python, the
+# notebooks of a book built with $(REFERENCE_PYTHON) and compare every output, as repro does.
+# Builds that book first where there is none.
+same-numbers: check-python $(INSTALLED)
+	@test -f $(firstword $(EXECUTED)) || $(MAKE) --no-print-directory book PYTHON=$(REFERENCE_PYTHON)
+	$(BIN)/python tools/check_executed_by.py --python $(REFERENCE_VERSION) $(EXECUTED)
+	$(BIN)/pytest -n auto --dist loadscope --nbval $(EXECUTED) --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # Speed, measured: the data iterators, and the chapter's training with each of them.
 bench: check-python $(INSTALLED)
@@ -67,8 +99,8 @@ student: check-python $(INSTALLED)
 lint: lint-python lint-notebooks
 
 lint-python: check-python $(INSTALLED)
-	$(BIN)/ruff check d2l_mini tests benchmarks tools conftest.py
-	$(BIN)/ruff format --check d2l_mini tests benchmarks tools conftest.py
+	$(BIN)/ruff check d2l_mini tests benchmarks tools conftest.py mxnet_compat.py
+	$(BIN)/ruff format --check d2l_mini tests benchmarks tools conftest.py mxnet_compat.py
 
 lint-notebooks: check-python $(INSTALLED)
 	$(BIN)/nbqa "ruff check" chapters exercises

@@ -8,6 +8,10 @@ outputs), else from `jupyter_execute`. The notebook is written next to the page'
 (`chapters/07_training.html` gets `chapters/07_training.ipynb`) and linked from the first
 item of the theme's download menu.
 
+The notebook starts with a setup cell for Colab (COLAB_SETUP): there it installs MXNet and
+`d2l_mini` and lets MXNet import with Colab's NumPy; anywhere else it does nothing. The page
+does not show it, and its metadata records the Python that made the outputs.
+
 The theme renders its menu links with `target="_blank"` and no way to add attributes, so
 after the build the notebook links get a `download` attribute: a browser then saves the
 file instead of showing its JSON.
@@ -45,6 +49,28 @@ LINK_WITHOUT_DOWNLOAD = re.compile(
 )
 
 
+REPOSITORY = "https://github.com/lr-from-scratch/linear-regression-from-scratch"
+COLAB_SETUP = f"""\
+# In Colab only: install MXNet 1.9.1 and this book's helpers (d2l_mini), and let MXNet
+# import with Colab's NumPy, without restarting. Anywhere else this cell does nothing.
+import sys
+
+if "google.colab" in sys.modules:
+    import importlib
+    import subprocess
+
+    pip = [sys.executable, "-m", "pip", "install", "--quiet"]
+    subprocess.run(pip + ["--no-deps", "mxnet==1.9.1"], check=True)
+    subprocess.run(
+        pip + ["requests", "graphviz==0.8.4", "setuptools", "d2l_mini @ git+{REPOSITORY}@main"],
+        check=True,
+    )
+    importlib.invalidate_caches()
+    import mxnet_compat
+
+    mxnet_compat.install()"""
+
+
 def is_notebook(app: Sphinx, docname: str) -> bool:
     return "kernelspec" in app.env.metadata.get(docname, {})
 
@@ -77,7 +103,7 @@ def copy_outputs(notebook, executed) -> int:
     if len(ours) != len(theirs):
         return 0
     copied = 0
-    for cell, done in zip(ours, theirs):
+    for cell, done in zip(ours, theirs, strict=True):
         if cell.source.strip() == done.source.strip():
             cell.outputs = done.get("outputs", [])
             cell.execution_count = done.get("execution_count")
@@ -93,6 +119,12 @@ def build_notebook(app: Sphinx, docname: str):
     executed = executed_notebook(app, docname)
     if executed is not None:
         copy_outputs(notebook, executed)
+        if "language_info" in executed.metadata:
+            notebook.metadata["language_info"] = executed.metadata["language_info"]
+    if any(cell.cell_type == "code" for cell in notebook.cells):
+        setup = nbformat.v4.new_code_cell(COLAB_SETUP, id="colab-setup")
+        setup.metadata["tags"] = ["colab-setup"]
+        notebook.cells.insert(0, setup)
     return notebook
 
 

@@ -92,7 +92,7 @@ def format_table(records) -> str:
     lines = [
         f"{'examples':>9} {'batch':>6}  {'iterator':<15} {'examples/s':>12} {'vs data_iter':>13}"
     ]
-    for record, ratio in zip(records, ratios_to_data_iter(records)):
+    for record, ratio in zip(records, ratios_to_data_iter(records), strict=True):
         lines.append(
             f"{record['num_examples']:>9,} {record['batch_size']:>6}  {record['iterator']:<15}"
             f" {record['examples_per_second']:>12,.0f} {ratio:>12.1f}x"

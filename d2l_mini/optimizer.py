@@ -1,6 +1,6 @@
 """Minibatch stochastic gradient descent."""
 
-from d2l_mini._checks import check_positive_int, check_positive_number
+from d2l_mini.argument_validation import check_positive_int, check_positive_number
 
 
 def sgd(params, lr: float, batch_size: int) -> None:

@@ -43,11 +43,15 @@ def test_sgd_steps_against_the_gradient_divided_by_batch_size():
 
 
 def test_sgd_updates_in_place():
+    # The caller's own arrays must change, and stay in the list: a step that rebinds a name or
+    # replaces a list entry leaves the caller's w and b, and their gradient buffers, behind.
     _, _, w, b = params_with_gradients()
-    w_before = w
-    sgd([w, b], 0.1, 4)
-    assert w is w_before
-    assert w.grad is not None  # the same array, so its gradient buffer is still attached
+    expected_w = w.asnumpy() - 0.1 * w.grad.asnumpy() / 4
+    params = [w, b]
+    sgd(params, 0.1, 4)
+    assert params[0] is w and params[1] is b, "sgd replaced the arrays in the list"
+    onp.testing.assert_allclose(w.asnumpy(), expected_w, rtol=1e-6)
+    assert w.grad is not None, "w lost its gradient buffer"
 
 
 @pytest.mark.parametrize("lr", [0, -0.1, math.inf, math.nan, "0.1", None])

@@ -6,7 +6,7 @@ Shared by the plain link test and the browser tests; nothing here needs a browse
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -103,7 +103,7 @@ class PageParser(HTMLParser):
                 self.assets.append(("link", attributes["href"]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path: Path) -> PageParser:
     parser = PageParser()
     parser.feed(path.read_text(encoding="utf-8"))

@@ -209,7 +209,7 @@ class Tabs:
         for first in range(0, len(todo), PAGES_AT_ONCE):
             batch = todo[first : first + PAGES_AT_ONCE]
             started = [self.start(*key) for key in batch]
-            for key, visit in zip(batch, started):
+            for key, visit in zip(batch, started, strict=True):
                 self.visits[key] = self.finish(visit)
         return [self.visits[key] for key in wanted]
 

@@ -133,7 +133,8 @@ def opened(tabs, book) -> dict[tuple[str, str, str], tuple[object, list[str]]]:
     wanted += [(name, "file", "light") for name in DISK_PAGES]
     wanted += [(SEARCH_PAGE, base, "light") for base in ("server", "file")]
     wanted += [(TRAINING_PAGE, "server", "dark")]
-    return {key: (visit, page_problems(visit)) for key, visit in zip(wanted, tabs.open_all(wanted))}
+    visits = tabs.open_all(wanted)
+    return {key: (visit, page_problems(visit)) for key, visit in zip(wanted, visits, strict=True)}
 
 
 def test_page_loads_completely(opened, page_name):
@@ -230,6 +231,12 @@ def test_download_menu_gives_the_notebook(opened, book, notebook_page, tmp_path)
     nbformat.validate(notebook)
     assert notebook.metadata.kernelspec.name == "python3"
     source = jupytext.read(book / "_sources" / Path(notebook_page).with_suffix(".md"))
+    # With code, first the Colab setup cell, which the page does not show; then the page's.
+    if any(cell.cell_type == "code" for cell in source.cells):
+        setup = notebook.cells.pop(0)
+        assert setup.id == "colab-setup" and '"google.colab" in sys.modules' in setup.source, (
+            f"{notebook_page}: the notebook does not start with the Colab setup cell"
+        )
     for kind in ("markdown", "code"):
         expected = [cell.source for cell in source.cells if cell.cell_type == kind]
         found = [cell.source for cell in notebook.cells if cell.cell_type == kind]

@@ -1,0 +1,84 @@
+"""Exercise "Planck's law": is the recovered temperature the least-squares fit of the
+spectrum?"""
+
+import math
+
+import numpy as onp
+
+from d2l_mini.checks.student_input import float_number, paired_vectors
+
+# CODATA 2018 exact values, in SI units.
+PLANCK_CONSTANT = 6.62607015e-34  # J s
+SPEED_OF_LIGHT = 299792458.0  # m / s
+BOLTZMANN_CONSTANT = 1.380649e-23  # J / K
+
+
+def spectral_radiance(wavelengths, temperature):
+    """Planck's law B(λ, T) in W / (m² sr m).
+
+    wavelengths: (n,) in metres; temperature: T in kelvin. Returns (n,).
+    """
+    h, c, k = PLANCK_CONSTANT, SPEED_OF_LIGHT, BOLTZMANN_CONSTANT
+    with onp.errstate(over="ignore"):
+        # expm1 overflows to inf far on the short-wavelength side, where B is 0 anyway.
+        return 2 * h * c**2 / wavelengths**5 / onp.expm1(h * c / (wavelengths * k * temperature))
+
+
+def temperature_fit(wavelengths, radiances) -> float:
+    """The T in kelvin minimising the squared error of Planck's law on (n,) data.
+
+    A log-spaced grid from 1 K to 10⁶ K, then a golden-section search between the grid
+    neighbours of the best point.
+    """
+
+    def sum_of_squares(log_t):
+        return float(((spectral_radiance(wavelengths, math.exp(log_t)) - radiances) ** 2).sum())
+
+    grid = onp.linspace(math.log(1.0), math.log(1.0e6), 1201)
+    best = int(onp.argmin([sum_of_squares(log_t) for log_t in grid]))
+    low, high = grid[max(best - 1, 0)], grid[min(best + 1, len(grid) - 1)]
+    ratio = (math.sqrt(5) - 1) / 2
+    for _ in range(60):
+        left, right = high - ratio * (high - low), low + ratio * (high - low)
+        if sum_of_squares(left) < sum_of_squares(right):
+            high = right
+        else:
+            low = left
+    return math.exp((low + high) / 2)
+
+
+def check_temperature(T, wavelengths, radiances) -> bool:
+    """Is T within 1% of the least-squares fit of Planck's law to the data?
+
+    T: a number (or a one-element array), the recovered temperature in kelvin;
+    wavelengths: (n,) in metres, each in (0, 1 mm]; radiances: (n,) spectral radiances
+    in W / (m² sr m). The reference fit is computed with NumPy, without autograd.
+    None for T means no answer yet. Prints a verdict and returns True or False.
+    """
+    if T is None:
+        print("No answer yet: set my_temperature to your temperature, in kelvin.")
+        return False
+    wavelengths, radiances = paired_vectors(wavelengths, "wavelengths", radiances, "radiances")
+    if not onp.all(wavelengths > 0):
+        raise ValueError("wavelengths must all be positive, in metres")
+    if wavelengths.max() > 1e-3:
+        # Anything warmer than 3 K radiates most strongly below 1 mm.
+        raise ValueError(
+            f"wavelengths must be in metres, got values up to {wavelengths.max():.4g}: "
+            "convert nanometres or micrometres to metres first"
+        )
+    if not radiances.max() > 0:
+        raise ValueError("radiances must hold some positive values")
+    temperature = float_number(T, "T")
+    if temperature <= 0:
+        raise ValueError(f"T must be a positive temperature in kelvin, got {temperature!r}")
+    reference = temperature_fit(wavelengths, radiances)
+    if abs(temperature - reference) <= 0.01 * reference:
+        print("Right: T agrees with a least-squares fit of Planck's law within 1%.")
+        return True
+    direction = "high" if temperature > reference else "low"
+    print(
+        f"Not yet: T is too {direction} by more than 1% of a least-squares fit of\n"
+        "Planck's law. Did gradient descent converge, and is T in kelvin?"
+    )
+    return False

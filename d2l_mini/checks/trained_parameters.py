@@ -1,0 +1,39 @@
+"""Exercise "zero initialization": were w and b trained close to the parameters that made
+the data?"""
+
+import numpy as onp
+
+from d2l_mini.argument_validation import check_positive_number
+from d2l_mini.checks.student_input import float_array, float_number
+
+
+def check_trained_parameters(w, b, true_w, true_b, tolerance: float = 0.01) -> bool:
+    """Are the trained w and b within `tolerance` of the true parameters?
+
+    w: (d, 1) or (d,) trained weights; b: (1,) or a number, the trained bias;
+    true_w: (d,) the weights that generated the data; true_b: a number;
+    tolerance: a positive number. None for w or b means no answer yet.
+    Prints a verdict and returns True or False.
+    """
+    if w is None or b is None:
+        print("No answer yet: set my_w and my_b to your parameters trained from zero.")
+        return False
+    true_w = float_array(true_w, "true_w", ndims=(1,))
+    true_b = float_number(true_b, "true_b")
+    check_positive_number(tolerance, "tolerance")
+    w_array = float_array(w, "w", ndims=(1, 2))
+    if w_array.shape not in ((true_w.size,), (true_w.size, 1)):
+        raise ValueError(
+            f"w must have shape ({true_w.size}, 1) or ({true_w.size},), got {w_array.shape}"
+        )
+    b_value = float_number(b, "b")
+    w_error = float(onp.abs(w_array.reshape(-1) - true_w).max())
+    b_error = abs(b_value - true_b)
+    if w_error < tolerance and b_error < tolerance:
+        print(f"Right: w and b are both within {tolerance} of the true parameters.")
+        return True
+    print(
+        f"Not yet: the largest error is {w_error:.3g} in w and {b_error:.3g} in b;\n"
+        f"both should be below {tolerance}. Did every minibatch update w and b?"
+    )
+    return False
