@@ -94,8 +94,10 @@ student: check-python $(INSTALLED)
 	$(BIN)/python tools/make_student_edition.py --output _build/student
 
 # Notebooks are linted as .ipynb copies (ruff checks each cell on its own), so that lint
-# never rewrites the MyST sources.
+# never rewrites the MyST sources. zizmor audits the GitHub workflow, offline, and fails on
+# any finding (an action not pinned to a commit, credentials left in the checkout, ...).
 lint: check-python $(INSTALLED)
+	$(BIN)/zizmor --offline .github/workflows
 	$(BIN)/ruff check d2l_mini tests benchmarks tools conftest.py mxnet_compat.py
 	$(BIN)/ruff format --check d2l_mini tests benchmarks tools conftest.py mxnet_compat.py
 	rm -rf _build/lint && mkdir -p _build/lint/chapters _build/lint/exercises
