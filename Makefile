@@ -17,7 +17,7 @@ REFERENCE_PYTHON ?= python$(REFERENCE_VERSION)
 # The notebooks as the book offers them for download: with the outputs its build stored.
 EXECUTED := $(patsubst %.md,_build/html/%.ipynb,$(NOTEBOOKS))
 
-.PHONY: book test unit test-browser test-colab lint lab student repro same-numbers bench bench-tooling \
+.PHONY: book test unit notebooks test-browser test-colab lint lab student repro same-numbers bench bench-tooling \
 	check-python clean
 
 # The requirements pin exact versions for Python 3.11, 3.12 and 3.13 and were tested on each:
@@ -59,6 +59,10 @@ test-colab: book
 # The unit tests alone (tests/, without the notebooks and the browser).
 unit: check-python $(INSTALLED)
 	$(BIN)/pytest -n auto --dist loadscope tests
+
+# The notebooks alone (chapters/, exercises/), each code cell a test, as `make test` runs them.
+notebooks: check-python $(INSTALLED)
+	$(BIN)/pytest -n auto --dist loadscope chapters exercises
 
 test-browser: book
 	$(BIN)/pytest -p no:xdist tests/browser
