@@ -17,8 +17,8 @@ REFERENCE_PYTHON ?= python$(REFERENCE_VERSION)
 # The notebooks as the book offers them for download: with the outputs its build stored.
 EXECUTED := $(patsubst %.md,_build/html/%.ipynb,$(NOTEBOOKS))
 
-.PHONY: book test unit test-browser test-colab lint lint-python lint-notebooks lab student repro \
-	same-numbers bench bench-tooling check-python clean
+.PHONY: book test unit notebooks test-browser test-colab lint lint-python lint-notebooks lint-workflows \
+	lab student repro same-numbers bench bench-tooling check-python clean
 
 # The requirements pin exact versions for Python 3.11, 3.12 and 3.13 and were tested on each:
 # tools/check_python.py stops any other Python in one line.
@@ -60,6 +60,10 @@ test-colab: book
 unit: check-python $(INSTALLED)
 	$(BIN)/pytest -n auto --dist loadscope tests
 
+# The notebooks alone (chapters/, exercises/), each code cell a test, as `make test` runs them.
+notebooks: check-python $(INSTALLED)
+	$(BIN)/pytest -n auto --dist loadscope chapters exercises
+
 test-browser: book
 	$(BIN)/pytest -p no:xdist tests/browser
 
@@ -94,9 +98,13 @@ student: check-python $(INSTALLED)
 	$(BIN)/python tools/make_student_edition.py --output _build/student
 
 # ruff over the Python files, and through nbqa over the notebooks' code cells: nbqa reads
-# the MyST notebooks with jupytext, and its ruff options are in pyproject.toml. Both only
-# check; neither rewrites a file.
-lint: lint-python lint-notebooks
+# the MyST notebooks with jupytext, and its ruff options are in pyproject.toml. zizmor audits
+# the GitHub workflow, offline, and fails on any finding (an action not pinned to a commit,
+# credentials left in the checkout, ...). None of them rewrites a file.
+lint: lint-python lint-notebooks lint-workflows
+
+lint-workflows: check-python $(INSTALLED)
+	$(BIN)/zizmor --offline .github/workflows
 
 lint-python: check-python $(INSTALLED)
 	$(BIN)/ruff check d2l_mini tests benchmarks tools conftest.py mxnet_compat.py
