@@ -105,7 +105,8 @@ lint: check-python $(INSTALLED)
 	$(BIN)/ruff check --extend-ignore E402,B018,E703 _build/lint/*/*.ipynb
 	$(BIN)/ruff format --check _build/lint/*/*.ipynb
 
-# JupyterLab with the MyST .md files opening as notebooks (jupytext), in this .venv only.
+# JupyterLab with the MyST .md files opening as notebooks (jupytext) and their MyST rendered
+# (jupyterlab-myst), in this .venv only.
 lab: check-python $(INSTALLED)
 	mkdir -p $(LAB_SETTINGS)
 	cp tools/jupyterlab_overrides.json $(LAB_SETTINGS)/overrides.json
