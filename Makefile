@@ -114,7 +114,8 @@ lint-notebooks: check-python $(INSTALLED)
 	$(BIN)/nbqa "ruff check" chapters exercises
 	$(BIN)/nbqa "ruff format" chapters exercises --check
 
-# JupyterLab with the MyST .md files opening as notebooks (jupytext), in this .venv only.
+# JupyterLab with the MyST .md files opening as notebooks (jupytext) and their MyST rendered
+# (jupyterlab-myst), in this .venv only.
 lab: check-python $(INSTALLED)
 	mkdir -p $(LAB_SETTINGS)
 	cp tools/jupyterlab_overrides.json $(LAB_SETTINGS)/overrides.json

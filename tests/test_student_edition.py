@@ -2,10 +2,14 @@
 
 The script is run as `make student` runs it, into a temporary folder. What must be gone is
 found here independently, from the raw text of the sources: the lines between a
-`{solution-start}` line and a `{solution-end}` line, and the cells tagged remove-cell.
+`{solution-start}` line and a `{solution-end}` line, and the cells tagged remove-cell. So are
+the links and equation numbers the notebooks must show instead of MyST: from _config.yml,
+_toc.yml and the sources' lines, with regular expressions of their own.
 """
 
 import importlib.util
+import posixpath
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +17,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+import yaml
 from nbclient import NotebookClient
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -276,3 +281,236 @@ def test_drops_remove_cell_and_exercise_directives_and_clears_outputs(edition):
 def test_a_malformed_solution_is_an_error(edition, cells, message):
     with pytest.raises(edition.StudentEditionError, match=message):
         edition.student_notebook(notebook_of(*cells))
+
+
+# Plain Markdown: no MyST that Jupyter would show as raw text, links to the published book,
+# and the book's equation numbers.
+
+BASEURL = yaml.safe_load((REPOSITORY / "_config.yml").read_text(encoding="utf-8"))["html"][
+    "baseurl"
+]
+TOC = yaml.safe_load((REPOSITORY / "_toc.yml").read_text(encoding="utf-8"))
+MYST_LEFT = {
+    "role": re.compile(r"\{[\w:-]+\}`"),
+    "directive": re.compile(r"^\s*(`{3,}|:{3,})\{", re.MULTILINE),
+    "target": re.compile(r"^\([\w-]+\)=\s*$", re.MULTILINE),
+    "equation label": re.compile(r"\$\$[ \t]*\([\w-]+\)"),
+}
+LINK_TARGET = re.compile(r"\[[^\]]*\]\(([^)\s]*)\)")
+DOC_ROLE = re.compile(r"\{doc\}`([^`<]+)`")
+EQ_ROLE = re.compile(r"\{eq\}`([\w-]+)`")
+# The line that closes a numbered equation: $$ (label).
+EQUATION_END = re.compile(r"^\$\$\s*\(([\w-]+)\)\s*$")
+
+
+def markdown_text(notebook):
+    return "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+
+
+def toc_files(entry):
+    yield entry.get("file")
+    for section in entry.get("sections", []):
+        yield from toc_files(section)
+
+
+def page_title(docname):
+    """The text of the first level-1 heading: the title Sphinx gives the page."""
+    text = (REPOSITORY / f"{docname}.md").read_text(encoding="utf-8")
+    return next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
+
+
+def anchors_of(docname):
+    """The anchors the page has: its MyST targets, its equations and its headings' ids."""
+    lines = (REPOSITORY / f"{docname}.md").read_text(encoding="utf-8").splitlines()
+    targets = {line.strip()[1:-2] for line in lines if re.fullmatch(r"\([\w-]+\)=", line.strip())}
+    equations = {f"equation-{m[1]}" for line in lines if (m := EQUATION_END.match(line))}
+    headings = {
+        re.sub(r"[^a-z0-9]+", "-", line.lstrip("#").strip().lower()).strip("-")
+        for line in lines
+        if re.match(r"#{1,6} ", line)
+    }
+    return targets | equations | headings
+
+
+def book_equation_numbers():
+    """Every labelled equation of the exercises, with the number the book shows, by hand.
+
+    The book numbers equations within each chapter, on from page to page (numfig with
+    numfig_secnum_depth 1), and the exercises are its second numbered chapter. Returns
+    {label: (number, whether it is inside a worked answer)}.
+    """
+    numbered = [
+        entry for part in TOC["parts"] if part.get("numbered") for entry in part["chapters"]
+    ]
+    assert [entry["file"] for entry in numbered] == ["chapters/index", "exercises/index"]
+    pages = list(toc_files(numbered[1]))
+    assert pages == ["exercises/index"] + [f"exercises/{source.stem}" for source in SOURCES]
+    numbers, count = {}, 0
+    for page in pages:
+        in_solution = False
+        for line in (REPOSITORY / f"{page}.md").read_text(encoding="utf-8").splitlines():
+            in_solution = (
+                in_solution or "{solution-start}" in line
+            ) and "{solution-end}" not in line
+            if match := EQUATION_END.match(line):
+                count += 1
+                numbers[match[1]] = (f"2.{count}", in_solution)
+    return numbers
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
+def test_no_myst_is_left(student_folder, source):
+    _, outside = solution_and_other_lines(source)
+    assert MYST_LEFT["role"].search("\n".join(outside)), "the question part should hold roles"
+    text = markdown_text(read_student(student_folder, source))
+    for kind, pattern in MYST_LEFT.items():
+        assert not pattern.search(text), f"{kind} left: {pattern.search(text)[0]!r}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
+def test_every_link_resolves(student_folder, source):
+    notebook = read_student(student_folder, source)
+    text = markdown_text(notebook)
+    # JupyterLab's heading ids: the heading's text with spaces as hyphens.
+    headings = {
+        line.lstrip("#").strip().replace(" ", "-")
+        for line in text.splitlines()
+        if re.match(r"#{1,6} ", line)
+    }
+    pages = {TOC["root"]} | {
+        file for part in TOC["parts"] for entry in part["chapters"] for file in toc_files(entry)
+    }
+    for target in LINK_TARGET.findall(text):
+        if target.startswith("#"):
+            assert target[1:] in headings, target
+            continue
+        assert re.match(r"https?://", target), f"not absolute: {target}"
+        if not target.startswith(BASEURL):
+            continue
+        path, _, anchor = target[len(BASEURL) :].partition("#")
+        assert path.endswith(".html"), target
+        docname = path.removesuffix(".html")
+        assert (REPOSITORY / f"{docname}.md").is_file(), target
+        assert docname in pages, f"not a page of _toc.yml: {target}"
+        assert not anchor or anchor in anchors_of(docname), target
+    # Each {doc} of the question's part is a link to that page, with the page's title as text.
+    _, outside = solution_and_other_lines(source)
+    targets = {target for line in outside for target in DOC_ROLE.findall(line)}
+    assert targets
+    for target in targets:
+        docname = posixpath.normpath(posixpath.join("exercises", target))
+        assert f"[{page_title(docname)}]({BASEURL}{docname}.html)" in text, target
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
+def test_equations_carry_the_books_numbers(student_folder, source):
+    numbers = book_equation_numbers()
+    text = markdown_text(read_student(student_folder, source))
+    labels = [
+        m[1]
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if (m := EQUATION_END.match(line))
+    ]
+    shown = [numbers[label][0] for label in labels if not numbers[label][1]]
+    assert shown, f"{source.name} should show a numbered equation before its worked answer"
+    assert re.findall(r"\\tag\{([^}]*)\}", text) == shown
+    # A reference to an equation of the notebook reads as the book prints it: (2.5).
+    _, outside = solution_and_other_lines(source)
+    student = student_lines(read_student(student_folder, source))
+    for line in outside:
+        if EQ_ROLE.search(line) and not DOC_ROLE.search(line):
+            expected = EQ_ROLE.sub(lambda m: f"({numbers[m[1]][0]})", line)
+            assert expected in student, expected
+
+
+def test_ohms_law_refers_to_its_loss_as_the_book_numbers_it(student_folder):
+    # Three labelled equations on page 2.1, then the model and the loss on page 2.2: (2.5).
+    text = markdown_text(read_student(student_folder, EXERCISES / "02_ohms-law.md"))
+    assert "(the matrix of second derivatives) of (2.5):" in text
+    assert "V^{(i)}\\right)^2 .\n\\tag{2.5}\n$$" in text
+
+
+# Each MyST construct on its own, on small notebooks placed at the page of exercise 1.
+
+PAGE = "exercises/01_zero-initialization"
+
+
+@pytest.fixture(scope="module")
+def book(edition):
+    return edition.read_book()
+
+
+def plain(edition, book, *sources):
+    notebook = notebook_of(*(("md", source) for source in sources))
+    return [cell.source for cell in edition.plain_markdown(notebook, PAGE, book).cells]
+
+
+def test_links_and_inline_math_become_markdown(edition, book):
+    [text] = plain(
+        edition,
+        book,
+        "{ref}`sec-training`, {ref}`the loss <sec-defining-the-loss-function>`, "
+        "{numref}`sec-exercise-ohms-law`, {doc}`Ohm <02_ohms-law>`, {math}`x^2`, "
+        "[data](../chapters/01_generating-the-dataset.md#eq-data-model), "
+        "[d2l](https://d2l.ai) and [up](#The-question)",
+    )
+    assert text == (
+        f"[Training]({BASEURL}chapters/07_training.html), "
+        f"[the loss]({BASEURL}chapters/05_defining-the-loss-function.html), "
+        # Ohm's law is the second page of the book's second numbered chapter.
+        f"[Section 2.2]({BASEURL}exercises/02_ohms-law.html), "
+        f"[Ohm]({BASEURL}exercises/02_ohms-law.html), $x^2$, "
+        f"[data]({BASEURL}chapters/01_generating-the-dataset.html#eq-data-model), "
+        "[d2l](https://d2l.ai) and [up](#The-question)"
+    )
+
+
+def test_equations_get_the_books_numbers_and_others_link_to_it(edition, book):
+    equation, reference = plain(
+        edition,
+        book,
+        "$$ y = x $$ (ex1-loss)",
+        "By {eq}`ex1-loss`, {eq}`ex1-gradient-at-zero` and {eq}`eq-average-loss`.",
+    )
+    assert equation == "$$ y = x\n\\tag{2.1}\n$$"
+    # The worked answer's (2.3) and the chapter's (1.3: one equation on page 1.1, two on 1.5)
+    # are not in the notebook: they link to the book.
+    assert reference == (
+        "By (2.1), "
+        f"[(2.3)]({BASEURL}exercises/01_zero-initialization.html#equation-ex1-gradient-at-zero)"
+        f" and [(1.3)]({BASEURL}chapters/05_defining-the-loss-function.html"
+        "#equation-eq-average-loss)."
+    )
+
+
+def test_admonitions_and_rubrics_become_quotes_and_bold_lines(edition, book):
+    [text] = plain(
+        edition,
+        book,
+        "```{note}\nRead {doc}`02_ohms-law` first.\n```\n"
+        ":::{admonition} Careful\n:class: tip\nTwo\nlines.\n:::\n"
+        "```{rubric} Next\n```\nAfter.",
+    )
+    assert text == (
+        "> **Note**\n>\n"
+        f"> Read [Ohm's Law by Gradient Descent]({BASEURL}exercises/02_ohms-law.html) first.\n\n"
+        "> **Careful**\n>\n> Two\n> lines.\n\n"
+        "**Next**\n\nAfter."
+    )
+
+
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("{sub-ref}`today`", "no plain Markdown form"),
+        ("```{figure} plot.png\n```", "no plain Markdown form"),
+        ("{doc}`../chapters/99_missing`", "not a page of the book"),
+        ("[gone](../chapters/99_missing.md)", "not a page of the book"),
+        ("{eq}`no-such-equation`", "no page of the book has the equation"),
+        ("{numref}`fig-second-feature-vs-label`", "no page of the book has the label"),
+        ("![plot](plot.png)", "not copied"),
+    ],
+)
+def test_myst_without_a_plain_form_is_an_error(edition, book, source, message):
+    with pytest.raises(edition.StudentEditionError, match=message):
+        plain(edition, book, source)
