@@ -97,6 +97,13 @@ def test_exercise_tolerance_is_a_tenth_of_the_standard_error(standard_errors_off
     assert check_temperature(answer, wavelengths, radiances) is passes
 
 
+def test_radiances_too_faint_for_any_usual_temperature_get_a_verdict(capsys):
+    # Planck's law underflows to 0 at every wavelength at the fit, so it has no slope in T.
+    faint = onp.full(len(WAVELENGTHS), 1e-300)
+    assert check_temperature(5778.0, WAVELENGTHS, faint) is False
+    assert "Not yet: T is too high" in capsys.readouterr().out
+
+
 def test_temperature_none_means_no_answer_yet(capsys):
     assert check_temperature(None, WAVELENGTHS, SUN) is False
     assert capsys.readouterr().out.startswith("No answer yet")

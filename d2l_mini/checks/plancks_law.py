@@ -66,10 +66,14 @@ def temperature_standard_error(wavelengths, radiances, temperature) -> float:
     slopes = (
         spectral_radiance(wavelengths, temperature) * exponent / -onp.expm1(-exponent) / temperature
     )
+    sensitivity = float(slopes @ slopes)
+    if sensitivity == 0:
+        # So cold a fit that B underflows to 0 at every wavelength: no error can be estimated.
+        return 0.0
     residuals = radiances - spectral_radiance(wavelengths, temperature)
     # One point leaves no residual to estimate the noise from; then the error is 0.
     noise_variance = float(residuals @ residuals) / max(len(radiances) - 1, 1)
-    return math.sqrt(noise_variance / float(slopes @ slopes))
+    return math.sqrt(noise_variance / sensitivity)
 
 
 def check_temperature(T, wavelengths, radiances) -> bool:
