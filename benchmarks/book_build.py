@@ -12,7 +12,7 @@ The number of notebooks executed is read from the build log, where MyST-NB write
 "Executing notebook" line per notebook it runs. Heavy: the cold build runs every notebook.
 
     python benchmarks/book_build.py
-    python benchmarks/book_build.py --change chapters/09_summary.md --json book_build.json
+    python benchmarks/book_build.py --change chapters/08_summary.md --json book_build.json
 """
 
 import argparse
@@ -52,7 +52,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--change",
-        default="chapters/08_how-fast-is-our-data-pipeline.md",
+        default="chapters/09_how-fast-is-our-data-pipeline.md",
         help="the notebook whose code is changed before the third build",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy")

@@ -86,7 +86,7 @@ def load_array(data_arrays, batch_size: int, is_train: bool = True):
     y: (batch_size,); the last batch holds the rest. The shuffle draws from NumPy's global
     generator, so numpy.random.seed makes the order reproducible. Build the loader once and
     iterate over it on every pass: each pass reshuffles, and building one is slow
-    (chapters/08_how-fast-is-our-data-pipeline.md measures it).
+    (chapters/09_how-fast-is-our-data-pipeline.md measures it).
     """
     check_positive_int(batch_size, "batch_size")
     if not isinstance(is_train, bool):

@@ -105,7 +105,7 @@ def test_data_iter(seed, label_shape, num_examples, batch_size):
 @pytest.mark.parametrize("label_shape", LABEL_SHAPES, ids=LABEL_IDS)
 @pytest.mark.parametrize("num_examples, batch_size", BATCHINGS)
 def test_fast_data_iter(seed, label_shape, num_examples, batch_size):
-    fast_data_iter = chapter_function("08_how-fast-is-our-data-pipeline", "fast_data_iter")
+    fast_data_iter = chapter_function("09_how-fast-is-our-data-pipeline", "fast_data_iter")
     features, labels = numbered_data(num_examples, label_shape)
     npx.random.seed(seed)
     ours = as_numpy(fast_data_iter(batch_size, features, labels))

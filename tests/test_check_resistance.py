@@ -1,5 +1,6 @@
 """check_resistance (exercise "Ohm's law") against noise-free and noisy measurements of a known
-resistor, whose least-squares slope is known exactly or computed here with numpy.polyfit."""
+resistor, whose least-squares slope and its standard error are known exactly or computed here
+with numpy.polyfit."""
 
 import math
 
@@ -13,19 +14,40 @@ npx.set_np()
 
 
 CURRENTS = onp.linspace(0.001, 0.020, 20)
-# Exactly on a line with a 0.1 V offset: the least-squares fit is R = 220 Ω.
+# Exactly on a line with a 0.1 V offset: the least-squares fit is R = 220 Ω, with no error.
 VOLTAGES = 220.0 * CURRENTS + 0.1
+
+
+def exercise_measurements():
+    """The exercise's 50 measurements of a 220 Ω resistor, drawn as its page draws them."""
+    npx.random.seed(0)
+    currents = np.random.uniform(0.001, 0.020, (50,))
+    noise = np.random.normal(0, 0.02, (50,))
+    return 220.0 * currents + noise, currents
+
+
+def polyfit_slope_and_standard_error(voltages, currents):
+    """numpy.polyfit's slope, and its standard error from polyfit's residual-scaled covariance."""
+    (slope, _), covariance = onp.polyfit(
+        onp.asarray(currents, dtype=onp.float64),
+        onp.asarray(voltages, dtype=onp.float64),
+        1,
+        cov=True,
+    )
+    return slope, math.sqrt(covariance[0, 0])
 
 
 def test_resistance_of_the_line_passes():
     assert check_resistance(220.0, VOLTAGES, CURRENTS) is True
-    assert check_resistance(np.array([220.0 * 1.004]), np.array(VOLTAGES), CURRENTS) is True
+    # float32 holds 220 to about 1e-5 Ω; an answer computed in it must still pass.
+    float32_answer = np.array([220.0], dtype="float32") * (1 + 1e-6)
+    assert check_resistance(float32_answer, np.array(VOLTAGES), CURRENTS) is True
 
 
-def test_resistance_off_by_more_than_half_a_percent_fails(capsys):
-    assert check_resistance(220.0 * 1.006, VOLTAGES, CURRENTS) is False
+def test_resistance_off_the_noise_free_line_fails(capsys):
+    assert check_resistance(220.0 * 1.0001, VOLTAGES, CURRENTS) is False
     assert "Not yet: R is too high" in capsys.readouterr().out
-    assert check_resistance(220.0 * 0.994, VOLTAGES, CURRENTS) is False
+    assert check_resistance(220.0 * 0.9999, VOLTAGES, CURRENTS) is False
     out = capsys.readouterr().out
     assert "Not yet: R is too low" in out
     assert "220" not in out, "the verdict must not give the expected value away"
@@ -36,11 +58,33 @@ def test_resistance_in_kilohms_fails(capsys):
     assert "Not yet: R is too low" in capsys.readouterr().out
 
 
+def test_exercise_nominal_resistance_fails_and_its_fit_passes(capsys):
+    voltages, currents = exercise_measurements()
+    slope, standard_error = polyfit_slope_and_standard_error(voltages.asnumpy(), currents.asnumpy())
+    assert abs(220.0 - slope) > standard_error, "the noise should move the fit off 220 Ω"
+    assert check_resistance(220.0, voltages, currents) is False
+    out = capsys.readouterr().out
+    assert "Not yet: R is too high" in out and "nominal" in out
+    assert "219" not in out and "220" not in out, "the verdict must not give a value away"
+    assert check_resistance(slope, voltages, currents) is True
+
+
+@pytest.mark.parametrize(
+    "standard_errors_off, passes",
+    [(0.09, True), (-0.09, True), (0.11, False), (-0.11, False)],
+)
+def test_exercise_tolerance_is_a_tenth_of_the_standard_error(standard_errors_off, passes):
+    voltages, currents = exercise_measurements()
+    slope, standard_error = polyfit_slope_and_standard_error(voltages.asnumpy(), currents.asnumpy())
+    answer = slope + standard_errors_off * standard_error
+    assert check_resistance(answer, voltages, currents) is passes
+
+
 def test_resistance_against_a_noisy_line_uses_the_least_squares_fit():
     rng = onp.random.default_rng(0)
     voltages = 220.0 * CURRENTS + rng.normal(0, 0.05, CURRENTS.shape)
-    slope, _ = onp.polyfit(CURRENTS, voltages, 1)
-    assert abs(slope - 220.0) > 0.006 * 220.0, "the noise should move the fit off 220 Ω"
+    slope, standard_error = polyfit_slope_and_standard_error(voltages, CURRENTS)
+    assert abs(slope - 220.0) > 0.5 * standard_error, "the noise should move the fit off 220 Ω"
     assert check_resistance(slope, voltages, CURRENTS) is True
     assert check_resistance(220.0, voltages, CURRENTS) is False
 
