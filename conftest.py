@@ -4,7 +4,7 @@ nbval reads only .ipynb files. A MyST notebook (a .md file whose header names a 
 format and a kernelspec) is read here with jupytext and handed to nbval's own collector, so
 each code cell becomes one test item, run in order in one kernel, as nbval does. The
 sources hold no outputs, so cells are checked for errors, not compared with stored outputs;
-`make repro` compares the outputs the book build stored.
+`make notebooks` compares the outputs the book build stored.
 """
 
 from unittest import mock

@@ -3,8 +3,9 @@
 With `nb_merge_streams`, MyST-NB 1.4 merges a cell's stream outputs for the page, but it
 does so by appending to the first output object in place: the executed notebook it then
 writes to `_build/jupyter_execute` holds the merged text *and* the parts it came from, so
-every line printed after the first flush appears twice there, and `make repro` compares
-against duplicated lines. Merging a copy leaves the stored notebook as the kernel wrote it.
+every line printed after the first flush appears twice there, and so in the notebook
+offered for download whenever its outputs are taken from there (execution cache off).
+Merging a copy leaves the stored notebook as the kernel wrote it.
 
 Upstream: we found no issue that reports it. The merge is
 `myst_nb.core.utils.coalesce_streams`, which appends to the first output of each stream

@@ -1,6 +1,6 @@
 """Rules every notebook source keeps so that its outputs compare the same everywhere.
 
-nbval (`make repro`, `make same-numbers`) runs a cell without IPython's trailing-semicolon
+nbval (`make notebooks`, `make same-numbers`) runs a cell without IPython's trailing-semicolon
 rule, so `f();` shows f's return value there and not in the book: the two outputs differ.
 A cell that wants no displayed value assigns it instead.
 """
