@@ -50,6 +50,8 @@ def colab(tmp_path_factory):
         "graphviz==0.8.4",
         "setuptools",
     )
+    # requests with what it needs: Colab has it, a bare environment does not.
+    run(env_python, "-m", "pip", "download", "--quiet", "-d", wheels, "requests")
     run(env_python, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", wheels, ROOT)
     (stub / "google" / "colab").mkdir(parents=True)
     (stub / "google" / "colab" / "__init__.py").write_text('"""Stands in for Colab."""\n')
