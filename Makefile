@@ -117,7 +117,10 @@ lint-notebooks: check-python $(INSTALLED)
 lab: check-python $(INSTALLED)
 	mkdir -p $(LAB_SETTINGS)
 	cp tools/jupyterlab_overrides.json $(LAB_SETTINGS)/overrides.json
-	$(BIN)/jupyter lab
+	$(BIN)/jupyter lab $(LAB_ARGS)
+
+# JupyterLab refuses to start as root, which is who runs it in a container; say it is meant.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean:
 	rm -rf _build
