@@ -76,30 +76,41 @@ WIDE_BLOCKS = """() => {
 # (the reader can reach the rest) or cut it off? Is its number clear of the formula?
 EQUATIONS = """() => {
     const article = document.querySelector("article") || document.body;
-    const screen = {left: 0, right: document.documentElement.clientWidth};
-    // The nearest box around el that does not let its content spill out: what the reader
-    // can see of el is inside it (or inside the window, when no box clips).
-    const clipping = (el) => {
-        for (let node = el.parentElement; node && node !== document.body;
+    const width = document.documentElement.clientWidth;
+    const clips = (node) => getComputedStyle(node).overflowX !== "visible";
+    // What can be seen of el: the window, narrowed by every box around el that does not
+    // let its content spill out. A box may itself be cut by a box around it.
+    const visible = (el) => {
+        const area = {left: 0, right: width};
+        for (let node = el.parentElement; node && node !== document.documentElement;
              node = node.parentElement) {
-            const overflow = getComputedStyle(node).overflowX;
-            if (overflow !== "visible") return {node, overflow};
+            if (!clips(node)) continue;
+            const rect = node.getBoundingClientRect();
+            area.left = Math.max(area.left, rect.left);
+            area.right = Math.min(area.right, rect.right);
         }
-        return null;
+        return area;
     };
-    const across = (rect) => ({left: Math.max(rect.left, screen.left),
-                               right: Math.min(rect.right, screen.right)});
+    const within = (rect, area) => rect.left >= area.left - 1 && rect.right <= area.right + 1;
     const found = [];
     for (const container of article.querySelectorAll('mjx-container[display="true"]')) {
         const formula = container.querySelector("mjx-math") || container;
         const math = formula.getBoundingClientRect();
-        const clip = clipping(formula);
-        const box = across(clip ? clip.node.getBoundingClientRect() : screen);
-        const wide = math.left < box.left - 1 || math.right > box.right + 1;
-        const scrolls = Boolean(clip) && ["auto", "scroll"].includes(clip.overflow)
-            && clip.node.scrollWidth > clip.node.clientWidth;
-        // The part of the formula on screen now; a scrolled-away part cannot be covered.
-        const seen = {left: Math.max(math.left, box.left), right: Math.min(math.right, box.right),
+        const area = visible(formula);
+        const wide = !within(math, area);
+        // The reader reaches the rest only if the nearest box that clips the formula scrolls
+        // over it and is itself wholly in view.
+        let scroller = formula.parentElement;
+        while (scroller && scroller !== document.documentElement && !clips(scroller)) {
+            scroller = scroller.parentElement;
+        }
+        const overflow = scroller && scroller !== document.documentElement
+            ? getComputedStyle(scroller).overflowX : "none";
+        const scrolls = ["auto", "scroll"].includes(overflow)
+            && scroller.scrollWidth > scroller.clientWidth
+            && within(scroller.getBoundingClientRect(), visible(scroller));
+        // The part of the formula on screen now; a part scrolled away cannot be covered.
+        const seen = {left: Math.max(math.left, area.left), right: Math.min(math.right, area.right),
                       top: math.top, bottom: math.bottom};
         const holder = container.closest("div.math") || container.parentElement;
         const number = holder.querySelector(".eqno");
@@ -109,18 +120,15 @@ EQUATIONS = """() => {
             const n = number.getBoundingClientRect();
             numberOverlaps = n.left < seen.right - 1 && n.right > seen.left + 1
                 && n.top < seen.bottom - 1 && n.bottom > seen.top + 1;
-            const numberClip = clipping(number);
-            const numberBox = across(numberClip ? numberClip.node.getBoundingClientRect() : screen);
-            numberCut = n.left < numberBox.left - 1 || n.right > numberBox.right + 1;
+            numberCut = !within(n, visible(number));
         }
         found.push({
             tex: (container.getAttribute("aria-label")
                   || holder.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 80),
             id: holder.id || "",
             width: Math.ceil(math.width),
-            box: Math.floor(box.right - box.left),
-            wide, scrolls,
-            overflow: clip ? clip.overflow : "none",
+            box: Math.floor(area.right - area.left),
+            wide, scrolls, overflow,
             number: number ? number.textContent.trim() : "",
             numberOverlaps, numberCut,
         });
