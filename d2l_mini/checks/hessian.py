@@ -27,7 +27,7 @@ def check_hessian(H, X) -> bool:
     with_ones = onp.hstack([X, onp.ones((len(X), 1))])
     reference = with_ones.T @ with_ones / len(X)
     if onp.abs(H - reference).max() <= 1e-3 * max(1.0, onp.abs(reference).max()):
-        print("Right: H is the Hessian of the mean squared loss, bias entries included.")
+        print("Right: H is the Hessian of the mean squared loss, bias included.")
         return True
     print(
         "Not yet: H differs from the Hessian of ½·mean((X w + b - y)²). Check the\n"

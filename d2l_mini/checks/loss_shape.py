@@ -27,8 +27,9 @@ def check_loss_shape(loss_values, y_hat, y) -> bool:
     n = len(y)
     if n > 1 and loss_values.shape == (n, n):
         print(
-            f"Not yet: your loss has shape {loss_values.shape}, one value for every pair of\n"
-            "a prediction and a label: y_hat - y broadcast to a matrix. Reshape y first."
+            f"Not yet: your loss has shape {loss_values.shape}, one value for every pair\n"
+            "of a prediction and a label: y_hat - y broadcast to a matrix.\n"
+            "Reshape y first."
         )
         return False
     if loss_values.shape not in ((n, 1), (n,)):

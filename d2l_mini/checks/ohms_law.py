@@ -52,8 +52,8 @@ def check_resistance(R, voltages, currents) -> bool:
     )
     if abs(resistance - reference) <= tolerance:
         print(
-            "Right: R agrees with the least-squares fit of these measurements to within\n"
-            "a tenth of the uncertainty their noise leaves in it."
+            "Right: R agrees with the least-squares fit of these measurements\n"
+            "to within a tenth of the uncertainty their noise leaves in it."
         )
         return True
     direction = "high" if resistance > reference else "low"

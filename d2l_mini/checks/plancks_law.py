@@ -114,8 +114,9 @@ def check_temperature(T, wavelengths, radiances) -> bool:
     )
     if abs(temperature - reference) <= tolerance:
         print(
-            "Right: T agrees with a least-squares fit of Planck's law to these measurements\n"
-            "to within a tenth of the uncertainty their noise leaves in it."
+            "Right: T agrees with a least-squares fit of Planck's law to these\n"
+            "measurements to within a tenth of the uncertainty their noise\n"
+            "leaves in it."
         )
         return True
     direction = "high" if temperature > reference else "low"

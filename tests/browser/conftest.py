@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from book_browser import CHROMIUM, CHROMIUM_ARGS, chromium_problem
 from book_site import book_dir, missing_book_message, notebook_pages, pages, pages_with_class
+from book_widths import DESKTOP, PHONE
 
 try:
     from playwright.sync_api import Error as PlaywrightError
@@ -100,7 +101,9 @@ def browser():
         chromium.close()
 
 
-VIEWPORT = {"width": 1280, "height": 900}
+# The window each family of checks reads the book in: a laptop's, unless a check names
+# another (the width checks read every page on a phone as well).
+VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 # Pages that load side by side: each waits half a second for a quiet network, and those
 # waits overlap; seven at once was the fastest on two cores.
 PAGES_AT_ONCE = 7
@@ -132,11 +135,14 @@ class Visit:
 
 
 class Tabs:
-    """The book's pages in one browser, each opened at most once per base and colour scheme.
+    """The book's pages in one browser, each opened at most once per base, colour scheme and
+    viewport.
 
-    One browser context per colour scheme holds every page; a page stays open for the
-    session, so the checks of one family read the same loaded page. base="file" opens a
-    page from disk (file://) instead of from the local server.
+    One browser context per colour scheme and viewport holds every page; a page stays open
+    for the session, so the checks of one family read the same loaded page. base="file"
+    opens a page from disk (file://) instead of from the local server. A key is
+    (path, base, colour scheme) or (path, base, colour scheme, viewport), "desktop" when
+    not named.
     """
 
     def __init__(self, browser, server: str):
@@ -150,16 +156,16 @@ class Tabs:
         parts = urlsplit(url)
         return parts.scheme in ("file", "data") or parts.netloc == self.book_host
 
-    def context(self, color_scheme: str):
-        if color_scheme not in self.contexts:
-            self.contexts[color_scheme] = self.browser.new_context(
-                viewport=VIEWPORT, color_scheme=color_scheme
+    def context(self, color_scheme: str, viewport: str = "desktop"):
+        if (color_scheme, viewport) not in self.contexts:
+            self.contexts[color_scheme, viewport] = self.browser.new_context(
+                viewport=VIEWPORTS[viewport], color_scheme=color_scheme
             )
-        return self.contexts[color_scheme]
+        return self.contexts[color_scheme, viewport]
 
-    def start(self, path: str, base: str, color_scheme: str) -> Visit:
+    def start(self, path: str, base: str, color_scheme: str, viewport: str = "desktop") -> Visit:
         """Open a tab and send it to the page, without waiting for the page to load."""
-        visit = Visit(page=self.context(color_scheme).new_page())
+        visit = Visit(page=self.context(color_scheme, viewport).new_page())
 
         def route(route):
             if self.is_local(route.request.url):
@@ -205,6 +211,7 @@ class Tabs:
     def open_all(self, wanted) -> list[Visit]:
         """Visits for [(path, base, color_scheme), ...], loaded; pages not open yet load a
         few at a time, side by side."""
+        wanted = [full_key(key) for key in wanted]
         todo = list(dict.fromkeys(key for key in wanted if key not in self.visits))
         for first in range(0, len(todo), PAGES_AT_ONCE):
             batch = todo[first : first + PAGES_AT_ONCE]
@@ -213,13 +220,24 @@ class Tabs:
                 self.visits[key] = self.finish(visit)
         return [self.visits[key] for key in wanted]
 
-    def open(self, path: str, base: str = "server", color_scheme: str = "light") -> Visit:
+    def open(
+        self,
+        path: str,
+        base: str = "server",
+        color_scheme: str = "light",
+        viewport: str = "desktop",
+    ) -> Visit:
         """open("chapters/07_training.html", color_scheme="dark") -> Visit, loaded."""
-        return self.open_all([(path, base, color_scheme)])[0]
+        return self.open_all([(path, base, color_scheme, viewport)])[0]
 
     def close(self) -> None:
         for context in self.contexts.values():
             context.close()
+
+
+def full_key(key: tuple) -> tuple:
+    """(path, base, colour scheme) names the desktop viewport: one tab for both spellings."""
+    return key if len(key) == 4 else (*key, "desktop")
 
 
 @pytest.fixture(scope="session")
