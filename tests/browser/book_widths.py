@@ -1,6 +1,6 @@
 """What on a page is wider than the box it sits in, as the browser lays it out.
 
-Shared by the browser tests and tools/measure_widths.py; each function takes a Playwright
+Used by the browser tests (test_book_widths.py); each function takes a Playwright
 page that has loaded (MathJax done).
 """
 
@@ -130,6 +130,7 @@ EQUATIONS = """() => {
             box: Math.floor(area.right - area.left),
             wide, scrolls, overflow,
             number: number ? number.textContent.trim() : "",
+            inSolution: Boolean(holder.closest("div.solution")),
             numberOverlaps, numberCut,
         });
     }
