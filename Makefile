@@ -55,8 +55,10 @@ test: unit notebooks
 	fi
 
 # A downloaded notebook, run as Colab runs it: Python 3.12, NumPy 2, offline (tests/colab).
+# It needs the book's downloadable notebooks: builds the book first where there is none.
 COLAB_PYTHON ?= python3.12
-test-colab: book
+test-colab: check-python $(INSTALLED)
+	@test -f $(firstword $(EXECUTED)) || $(MAKE) --no-print-directory book
 	COLAB_PYTHON=$(COLAB_PYTHON) $(BIN)/pytest -p no:xdist tests/colab
 
 # The unit tests alone (tests/, without the notebooks and the browser).
