@@ -2,14 +2,8 @@
 
 import numpy as onp
 
+from d2l_mini.checks.fit_tolerance import agrees_with_fit
 from d2l_mini.checks.student_input import float_number, paired_vectors
-
-# The nominal resistance the data were simulated from typically lies about one standard error
-# from the fit, so a tenth of one passes the fit itself and, on most data, not the nominal value.
-STANDARD_ERRORS_ALLOWED = 0.1
-# On noise-free data the standard error is 0: allow a hundred times the resolution of float32,
-# MXNet's default, which holds a number to about 1e-7 of itself.
-SMALLEST_RELATIVE_TOLERANCE = 1e-5
 
 
 def resistance_fit(voltages, currents) -> tuple[float, float]:
@@ -47,10 +41,7 @@ def check_resistance(R, voltages, currents) -> bool:
         raise ValueError("currents must hold at least two different values to fit a line")
     resistance = float_number(R, "R")
     reference, standard_error = resistance_fit(voltages, currents)
-    tolerance = max(
-        STANDARD_ERRORS_ALLOWED * standard_error, SMALLEST_RELATIVE_TOLERANCE * abs(reference)
-    )
-    if abs(resistance - reference) <= tolerance:
+    if agrees_with_fit(resistance, reference, standard_error):
         print(
             "Right: R agrees with the least-squares fit of these measurements\n"
             "to within a tenth of the uncertainty their noise leaves in it."

@@ -5,19 +5,13 @@ import math
 
 import numpy as onp
 
+from d2l_mini.checks.fit_tolerance import agrees_with_fit
 from d2l_mini.checks.student_input import float_number, paired_vectors
 
 # CODATA 2018 exact values, in SI units.
 PLANCK_CONSTANT = 6.62607015e-34  # J s
 SPEED_OF_LIGHT = 299792458.0  # m / s
 BOLTZMANN_CONSTANT = 1.380649e-23  # J / K
-
-# The temperature the data were simulated from typically lies about one standard error from
-# the fit, so a tenth of one passes the fit itself and, on most data, not that temperature.
-STANDARD_ERRORS_ALLOWED = 0.1
-# On noise-free data the standard error is 0: allow a hundred times the resolution of float32,
-# MXNet's default, which holds a number to about 1e-7 of itself.
-SMALLEST_RELATIVE_TOLERANCE = 1e-5
 
 
 def spectral_radiance(wavelengths, temperature):
@@ -109,10 +103,7 @@ def check_temperature(T, wavelengths, radiances) -> bool:
         raise ValueError(f"T must be a positive temperature in kelvin, got {temperature!r}")
     reference = temperature_fit(wavelengths, radiances)
     standard_error = temperature_standard_error(wavelengths, radiances, reference)
-    tolerance = max(
-        STANDARD_ERRORS_ALLOWED * standard_error, SMALLEST_RELATIVE_TOLERANCE * reference
-    )
-    if abs(temperature - reference) <= tolerance:
+    if agrees_with_fit(temperature, reference, standard_error):
         print(
             "Right: T agrees with a least-squares fit of Planck's law to these\n"
             "measurements to within a tenth of the uncertainty their noise\n"
