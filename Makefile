@@ -18,6 +18,8 @@ REFERENCE_PYTHON ?= python$(REFERENCE_VERSION)
 EXECUTED := $(patsubst %.md,_build/html/%.ipynb,$(NOTEBOOKS))
 # Execute notebooks again and compare each output with the stored one (cells of one notebook
 # stay on one worker); the sanitizer masks what differs by design (tests/nbval_sanitize.cfg).
+# The built book in headless Chromium: one browser for the whole run, so no xdist.
+BROWSER_TESTS = $(BIN)/pytest -p no:xdist tests/browser
 COMPARE = $(BIN)/pytest -n auto --dist loadscope --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: book test unit notebooks test-browser test-colab lint lint-python lint-notebooks lint-workflows \
@@ -49,7 +51,7 @@ book: check-python $(INSTALLED)
 # (only if its code changed since the last build) and once in the comparison.
 test: unit notebooks
 	@if command -v chromium >/dev/null 2>&1 || [ "$${CI:-}" = true ]; then \
-		$(BIN)/pytest -p no:xdist tests/browser; \
+		$(BROWSER_TESTS); \
 	else \
 		echo "Browser tests skipped: Chromium is not installed (Debian/Ubuntu: apt-get install chromium)"; \
 	fi
@@ -73,7 +75,7 @@ notebooks: book
 	$(COMPARE) $(EXECUTED)
 
 test-browser: book
-	$(BIN)/pytest -p no:xdist tests/browser
+	$(BROWSER_TESTS)
 
 # The same numbers on this Python as on $(REFERENCE_PYTHON): re-execute, with this Python, the
 # notebooks of a book built with $(REFERENCE_PYTHON) and compare every output, as notebooks does.

@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from test_suite import notebooks  # benchmarks/test_suite.py
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 
 # Runs in each kernel process before ipykernel: finds the program that started the kernel by
@@ -46,16 +48,6 @@ kernelapp.launch_new_instance()
 """
 
 
-def notebook_count() -> int:
-    """The MyST notebooks with code: .md files under chapters/ and exercises/ with a kernel."""
-    count = 0
-    for path in [*REPOSITORY.glob("chapters/*.md"), *REPOSITORY.glob("exercises/*.md")]:
-        text = path.read_text(encoding="utf-8")
-        if "kernelspec:" in text and "```{code-cell}" in text:
-            count += 1
-    return count
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", nargs=argparse.REMAINDER, help="the command, after --")
@@ -82,7 +74,7 @@ def main() -> int:
     by_starter = collections.Counter(starter for starter, _ in starts)
     by_folder = collections.Counter(Path(cwd).name for _, cwd in starts)
     print(f"\ncommand: {' '.join(command)} (exit code {returncode})")
-    print(f"notebooks with code: {notebook_count()}")
+    print(f"notebooks with code: {len(notebooks())}")
     print(f"kernels started: {len(starts)}")
     for starter, count in by_starter.most_common():
         print(f"  {starter:<22} {count}")
