@@ -109,8 +109,8 @@ lint-workflows: check-python $(INSTALLED)
 	$(BIN)/zizmor --offline .github/workflows
 
 lint-python: check-python $(INSTALLED)
-	$(BIN)/ruff check d2l_mini tests benchmarks tools conftest.py mxnet_compat.py
-	$(BIN)/ruff format --check d2l_mini tests benchmarks tools conftest.py mxnet_compat.py
+	$(BIN)/ruff check d2l_mini grading tests benchmarks tools conftest.py mxnet_compat.py
+	$(BIN)/ruff format --check d2l_mini grading tests benchmarks tools conftest.py mxnet_compat.py
 
 lint-notebooks: check-python $(INSTALLED)
 	$(BIN)/nbqa "ruff check" chapters exercises

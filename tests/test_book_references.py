@@ -20,7 +20,7 @@ TEXTS = [
     REPOSITORY / "_config.yml",
     *sorted(
         path
-        for folder in ("d2l_mini", "tests", "benchmarks", "tools", "_ext")
+        for folder in ("d2l_mini", "grading", "tests", "benchmarks", "tools", "_ext")
         for path in (REPOSITORY / folder).rglob("*.py")
         # It writes small made-up pages, some deliberately missing, to test the conversion.
         if path.name != "test_student_edition.py"

@@ -2,8 +2,8 @@
 
 import numpy as onp
 
-from d2l_mini.checks.fit_tolerance import agrees_with_fit
-from d2l_mini.checks.student_input import float_number, paired_vectors
+from grading._fit_tolerance import agrees_with_fit
+from grading._student_input import float_number, paired_vectors
 
 
 def resistance_fit(voltages, currents) -> tuple[float, float]:

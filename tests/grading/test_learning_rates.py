@@ -7,7 +7,7 @@ import numpy as onp
 import pytest
 from mxnet import np, npx
 
-from d2l_mini.checks import check_learning_rate_losses
+from grading.learning_rates import check_learning_rate_losses
 
 npx.set_np()
 

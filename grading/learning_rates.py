@@ -6,7 +6,7 @@ from itertools import pairwise
 import numpy as onp
 
 from d2l_mini.argument_validation import is_positive_number
-from d2l_mini.checks.student_input import to_numpy
+from grading._student_input import to_numpy
 
 # Losses this close count as equal: twice the noise floor of the chapter's data, where the
 # mean squared loss stops falling (noise variance 0.01² halved).

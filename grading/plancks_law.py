@@ -5,8 +5,8 @@ import math
 
 import numpy as onp
 
-from d2l_mini.checks.fit_tolerance import agrees_with_fit
-from d2l_mini.checks.student_input import float_number, paired_vectors
+from grading._fit_tolerance import agrees_with_fit
+from grading._student_input import float_number, paired_vectors
 
 # CODATA 2018 exact values, in SI units.
 PLANCK_CONSTANT = 6.62607015e-34  # J s

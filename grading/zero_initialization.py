@@ -4,7 +4,7 @@ the data?"""
 import numpy as onp
 
 from d2l_mini.argument_validation import check_positive_number
-from d2l_mini.checks.student_input import float_array, float_number
+from grading._student_input import float_array, float_number
 
 
 def check_trained_parameters(w, b, true_w, true_b, tolerance: float = 0.01) -> bool:

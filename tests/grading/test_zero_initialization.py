@@ -7,7 +7,7 @@ import numpy as onp
 import pytest
 from mxnet import np, npx
 
-from d2l_mini.checks import check_trained_parameters
+from grading.zero_initialization import check_trained_parameters
 
 npx.set_np()
 

@@ -6,7 +6,7 @@ import random
 import numpy as onp
 import pytest
 
-from d2l_mini.checks import check_batch_sizes
+from grading.ragged_last_batch import check_batch_sizes
 
 
 def sizes_by_arithmetic(num_examples, batch_size):

@@ -6,7 +6,7 @@ import numpy as onp
 import pytest
 from mxnet import np, npx
 
-from d2l_mini.checks import check_hessian
+from grading.second_derivatives import check_hessian
 
 npx.set_np()
 

@@ -8,7 +8,7 @@ import numpy as onp
 import pytest
 from mxnet import np, npx
 
-from d2l_mini.checks import check_resistance
+from grading.ohms_law import check_resistance
 
 npx.set_np()
 

@@ -1,10 +1,10 @@
-"""d2l_mini.checks.student_input: what a student may pass becomes the same float64 array."""
+"""grading._student_input: what a student may pass becomes the same float64 array."""
 
 import numpy as onp
 import pytest
 from mxnet import np, npx
 
-from d2l_mini.checks.student_input import float_number, to_numpy
+from grading._student_input import float_number, to_numpy
 
 npx.set_np()
 

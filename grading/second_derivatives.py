@@ -2,7 +2,7 @@
 
 import numpy as onp
 
-from d2l_mini.checks.student_input import float_array
+from grading._student_input import float_array
 
 
 def check_hessian(H, X) -> bool:
