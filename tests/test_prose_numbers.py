@@ -76,11 +76,17 @@ def stated_numbers(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (r"by hand: $2 \times 2.2122 - 3.4 \times 1.1631 + 4.2 \approx 4.669$", ["2.2122", "1.1631", "4.669"]),
+        (
+            r"by hand: $2 \times 2.2122 - 3.4 \times 1.1631 + 4.2 \approx 4.669$",
+            ["2.2122", "1.1631", "4.669"],
+        ),
         ("1000 examples, 0.01 noise, 0.00005 floor, lr 0.03, 220 Ω", []),
         (r"$c = 299\,792\,458$ m/s, 1,380 pages", ["299792458", "1380"]),
         ("float32 and tab10 and ex3-planck", []),
-        ("within 0.258 of {glue:text}`w_end:.3f` and {doc}`../exercises/06_learning-rates`", ["0.258"]),
+        (
+            "within 0.258 of {glue:text}`w_end:.3f` and {doc}`../exercises/06_learning-rates`",
+            ["0.258"],
+        ),
         ("a loss of 1.04e-4, twice 5.1e-5", ["1.04e-4"]),
     ],
 )
