@@ -424,10 +424,10 @@ def test_equations_carry_the_books_numbers(student_folder, source):
 
 
 def test_ohms_law_refers_to_its_loss_as_the_book_numbers_it(student_folder):
-    # Three labelled equations on page 2.1, then the model and the loss on page 2.2: (2.5).
+    # Two labelled equations on page 2.1, then the model and the loss on page 2.2: (2.4).
     text = markdown_text(read_student(student_folder, EXERCISES / "02_ohms-law.md"))
-    assert "(the matrix of second derivatives) of (2.5):" in text
-    assert "V^{(i)}\\right)^2 .\n\\tag{2.5}\n$$" in text
+    assert "(the matrix of second derivatives) of (2.4):" in text
+    assert "V^{(i)}\\right)^2 .\n\\tag{2.4}\n$$" in text
 
 
 # Each MyST construct on its own, on small notebooks placed at the page of exercise 1.
@@ -454,12 +454,13 @@ def test_links_and_inline_math_become_markdown(edition, book):
         "[data](../chapters/01_generating-the-dataset.md#eq-data-model), "
         "[d2l](https://d2l.ai) and [up](#The-question)",
     )
+    answer = " (its page shows the worked answer)"
     assert text == (
         f"[Training]({BASEURL}chapters/07_training.html), "
         f"[the loss]({BASEURL}chapters/05_defining-the-loss-function.html), "
         # Ohm's law is the second page of the book's second numbered chapter.
-        f"[Section 2.2]({BASEURL}exercises/02_ohms-law.html), "
-        f"[Ohm]({BASEURL}exercises/02_ohms-law.html), $x^2$, "
+        f"[Section 2.2]({BASEURL}exercises/02_ohms-law.html){answer}, "
+        f"[Ohm]({BASEURL}exercises/02_ohms-law.html){answer}, $x^2$, "
         f"[data]({BASEURL}chapters/01_generating-the-dataset.html#eq-data-model), "
         "[d2l](https://d2l.ai) and [up](#The-question)"
     )
@@ -470,14 +471,15 @@ def test_equations_get_the_books_numbers_and_others_link_to_it(edition, book):
         edition,
         book,
         "$$ y = x $$ (ex1-loss)",
-        "By {eq}`ex1-loss`, {eq}`ex1-gradient-at-zero` and {eq}`eq-average-loss`.",
+        "By {eq}`ex1-loss`, {eq}`ex2-model` and {eq}`eq-average-loss`.",
     )
     assert equation == "$$ y = x\n\\tag{2.1}\n$$"
-    # The worked answer's (2.3) and the chapter's (1.3: one equation on page 1.1, two on 1.5)
-    # are not in the notebook: they link to the book.
+    # Exercise 2's (2.3) and the chapter's (1.3: one equation on page 1.1, two on 1.5) are not
+    # in the notebook: they link to the book, saying when the page shows a worked answer.
     assert reference == (
         "By (2.1), "
-        f"[(2.3)]({BASEURL}exercises/01_zero-initialization.html#equation-ex1-gradient-at-zero)"
+        f"[(2.3)]({BASEURL}exercises/02_ohms-law.html#equation-ex2-model)"
+        " (its page shows the worked answer)"
         f" and [(1.3)]({BASEURL}chapters/05_defining-the-loss-function.html"
         "#equation-eq-average-loss)."
     )
@@ -493,7 +495,8 @@ def test_admonitions_and_rubrics_become_quotes_and_bold_lines(edition, book):
     )
     assert text == (
         "> **Note**\n>\n"
-        f"> Read [Ohm's Law by Gradient Descent]({BASEURL}exercises/02_ohms-law.html) first.\n\n"
+        f"> Read [Ohm's Law by Gradient Descent]({BASEURL}exercises/02_ohms-law.html)"
+        " (its page shows the worked answer) first.\n\n"
         "> **Careful**\n>\n> Two\n> lines.\n\n"
         "**Next**\n\nAfter."
     )

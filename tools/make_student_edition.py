@@ -19,12 +19,18 @@ the published book at html.baseurl in _config.yml. A numbered equation `$$ ... $
 gets its number as `\\tag{...}`, and {eq} the number as text, both as the book shows them.
 Admonitions become quoted paragraphs under a bold title, rubrics bold lines. A role or
 directive with no plain form here stops the script, so that none reaches a student.
+A number glued from the computation ({glue:text}) is written out as the book shows it, read
+from the notebook the book build stored (tools/glued_values.py); without a build, a page that
+glues a number into the student's part stops the script with a message that says so. A link to
+a page that shows a worked answer says so. A figure's caption and alt text, which the book
+keeps in the cell's metadata, where Jupyter does not show them, follow the figure as Markdown.
 
 Nothing is written outside DIR: the sources are only read. A student notebook in DIR that
 was edited since it was written is kept, unless --force is given.
 """
 
 import argparse
+import functools
 import posixpath
 import re
 import sys
@@ -38,9 +44,17 @@ from markdown_it.renderer import RendererHTML
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
+# Its sibling modules, whether run as a script or loaded from a file by the tests.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from glued_values import GlueError, glued_text, glued_values  # noqa: E402
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 EXERCISES = REPOSITORY / "exercises"
 DEFAULT_OUTPUT = REPOSITORY / "_build" / "student"
+# The book's HTML, next to which the build stores each page's executed notebook.
+BUILT = REPOSITORY / "_build" / "html"
+# Appended to a link that leads to a page showing a worked answer.
+SHOWS_ANSWER = " (its page shows the worked answer)"
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.md"
 
 # The opening line of a MyST directive, in backtick or colon fences: ```{name} argument
@@ -165,6 +179,9 @@ def student_notebook(notebook, where="notebook"):
             copy.outputs = []
             copy.execution_count = None
         student.cells.append(copy)
+        caption = figure_caption(cell)
+        if caption:
+            student.cells.append(nbformat.v4.new_markdown_cell(caption))
     if in_solution:
         raise StudentEditionError(f"{where}: a solution-start has no solution-end")
     for number, cell in enumerate(student.cells, start=1):
@@ -172,6 +189,25 @@ def student_notebook(notebook, where="notebook"):
         cell.id = f"cell-{number}"
     nbformat.validate(student)
     return student
+
+
+@functools.cache
+def shows_worked_answer(docname):
+    """Does the book's page docname hold a worked answer (a solution directive)?"""
+    page = REPOSITORY / f"{docname}.md"
+    lines = page.read_text(encoding="utf-8").splitlines() if page.is_file() else []
+    return any(directive_name(line)[0] in ("solution", "solution-start") for line in lines)
+
+
+def figure_caption(cell):
+    """A figure cell's caption and alt text as Markdown, or "" if it makes no figure."""
+    figure = cell.metadata.get("mystnb", {})
+    caption = " ".join(str(figure.get("figure", {}).get("caption", "")).split())
+    alt = " ".join(str(figure.get("image", {}).get("alt", "")).split())
+    parts = ([f"**Figure.** {caption}"] if caption else []) + (
+        [f"*What the figure shows:* {alt}"] if alt else []
+    )
+    return "\n\n".join(parts)
 
 
 # The book as Sphinx numbers it, read from _config.yml, _toc.yml and the pages.
@@ -289,14 +325,35 @@ class PlainMarkdown:
     by number, and links any other to the book.
     """
 
-    def __init__(self, book, docname, shown, where):
+    def __init__(self, book, docname, shown, where, built=BUILT):
         self.book, self.docname, self.shown, self.where = book, docname, shown, where
+        self.built, self.values = built, None
 
     def __call__(self, text):
         text = self.directives(text)
         text = LABELLED_EQUATION.sub(self.equation, text)
         text = ROLE.sub(self.role, text)
         return LINK.sub(self.link, text)
+
+    def glue(self, text, key):
+        """The glued value as the book shows it, from the notebook its build stored."""
+        try:
+            if self.values is None:
+                self.values = glued_values(self.built / f"{self.docname}.ipynb")
+            return glued_text(self.values, key, f"the built {self.docname}.ipynb")
+        except GlueError as error:
+            raise self.error(str(error)) from None
+
+    def mark_answer_pages(self, text):
+        """Each link of text to a page of the book that shows a worked answer, saying so."""
+        return LINK.sub(self.marked, text)
+
+    def marked(self, match):
+        target = match["target"]
+        if match["image"] or not target.startswith(self.book.baseurl):
+            return match[0]
+        docname = target[len(self.book.baseurl) :].partition("#")[0].removesuffix(".html")
+        return match[0] + SHOWS_ANSWER if shows_worked_answer(docname) else match[0]
 
     def error(self, message):
         return StudentEditionError(f"{self.where}: {message}")
@@ -361,6 +418,8 @@ class PlainMarkdown:
             "numref": self.numref,
             "eq": self.eq,
             "math": self.math,
+            "glue": self.glue,
+            "glue:text": self.glue,
         }.get(name)
         if convert is None:
             raise self.error(f"the {{{name}}} role has no plain Markdown form here")
@@ -415,17 +474,20 @@ class PlainMarkdown:
         return f"[{match['text']}]({self.book.url(self.page(path), anchor)})"
 
 
-def plain_markdown(notebook, docname, book, where="notebook"):
-    """Rewrite, in place, the MyST of the markdown cells of a student notebook of page docname."""
+def plain_markdown(notebook, docname, book, where="notebook", built=BUILT):
+    """Rewrite, in place, the MyST of the markdown cells of a student notebook of page docname.
+
+    built: the book's HTML folder, which holds the executed notebooks of the glued values.
+    """
     if docname not in book.pages:
         raise StudentEditionError(f"{where}: {docname} is not a page of the book (_toc.yml)")
     markdown = [cell for cell in notebook.cells if cell.cell_type == "markdown"]
     shown = {
         match["label"] for cell in markdown for match in LABELLED_EQUATION.finditer(cell.source)
     }
-    convert = PlainMarkdown(book, docname, shown, where)
+    convert = PlainMarkdown(book, docname, shown, where, built)
     for cell in markdown:
-        cell.source = convert(cell.source)
+        cell.source = convert.mark_answer_pages(convert(cell.source))
     return notebook
 
 
