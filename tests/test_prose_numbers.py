@@ -20,7 +20,7 @@ PAGES = sorted(
 ) + [REPOSITORY / "intro.md"]
 
 # Where a number is not a statement: glue roles, MyST targets and labels, link targets,
-# equation labels, role targets such as {doc}`01_generating-the-dataset`.
+# equation labels, and the targets of roles such as {doc} and {eq}.
 NOT_PROSE = [
     re.compile(r"\{glue(?::\w+)?\}`[^`]*`"),
     re.compile(r"\{(?:doc|ref|numref|eq|download)\}`[^`]*`"),
