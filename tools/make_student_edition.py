@@ -42,6 +42,10 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 EXERCISES = REPOSITORY / "exercises"
 DEFAULT_OUTPUT = REPOSITORY / "_build" / "student"
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.md"
+# The first cell of every notebook the book offers, the student edition's too: in Colab it
+# installs what the notebook imports, anywhere else it does nothing. Its code is a file of
+# its own, so that ruff reads it and the book's downloads and this script share it.
+COLAB_SETUP = REPOSITORY / "tools" / "colab_setup_cell.py"
 
 # The opening line of a MyST directive, in backtick or colon fences: ```{name} argument
 DIRECTIVE = re.compile(r"^\s*(?P<fence>`{3,}|:{3,})\{(?P<name>[a-z-]+)\}[ \t]*(?P<argument>.*)")
@@ -429,11 +433,22 @@ def plain_markdown(notebook, docname, book, where="notebook"):
     return notebook
 
 
+def colab_setup_cell():
+    """The Colab setup cell (COLAB_SETUP), tagged colab-setup, with the id colab-setup."""
+    cell = nbformat.v4.new_code_cell(COLAB_SETUP.read_text(encoding="utf-8").strip())
+    cell.id = "colab-setup"
+    cell.metadata["tags"] = ["colab-setup"]
+    return cell
+
+
 def student_edition(source, book):
-    """The student notebook of the exercise page source, in plain Markdown."""
+    """The student notebook of the exercise page source, in plain Markdown, starting with
+    the Colab setup cell."""
     student = student_notebook(jupytext.read(source), source.name)
     docname = source.relative_to(REPOSITORY).with_suffix("").as_posix()
-    return plain_markdown(student, docname, book, source.name)
+    student = plain_markdown(student, docname, book, source.name)
+    student.cells.insert(0, colab_setup_cell())
+    return student
 
 
 def check_output(output: Path, parser) -> Path:
