@@ -81,15 +81,16 @@ def test_every_notebook_page_offers_its_notebook_and_source(book, notebook_page)
     )
 
 
-def test_launch_buttons_offer_binder_only(book, notebook_page):
+def test_binder_opens_the_source_on_main_and_there_is_no_thebe(book, notebook_page):
     html = (book / notebook_page).read_text(encoding="utf-8")
     source = Path(notebook_page).with_suffix(".md").as_posix()
     binder = re.findall(r'href="(https://mybinder\.org/v2/gh/[^"]+)"', html)
     assert binder, f"{notebook_page}: no Binder launch button"
-    assert all(url.endswith(f"?urlpath=lab/tree/{source}") for url in binder), (
-        f"{notebook_page}: Binder opens {binder}, not {source}"
+    main = "https://mybinder.org/v2/gh/lr-from-scratch/linear-regression-from-scratch/main"
+    assert all(url == f"{main}?urlpath=lab/tree/{source}" for url in binder), (
+        f"{notebook_page}: Binder opens {binder}, not {source} on main"
     )
-    for unwanted in ("colab.research.google.com", "initThebe", "launch-thebe"):
+    for unwanted in ("initThebe", "launch-thebe"):
         assert unwanted not in html, f"{notebook_page}: has a {unwanted} button"
 
 
