@@ -41,7 +41,7 @@ Each notebook's first cell sets it up in Colab and does nothing elsewhere.
 """
 
 
-def notebook_sources(repository=REPOSITORY):
+def notebook_sources(repository: Path):
     """The docnames of the book's notebook pages: the .md sources whose header names a kernel."""
     return sorted(
         source.relative_to(repository).with_suffix("").as_posix()
@@ -62,10 +62,10 @@ def checked(path: Path) -> str:
     return text
 
 
-def collect(book: Path, repository=REPOSITORY) -> dict[str, str]:
+def collect(book: Path) -> dict[str, str]:
     """{path on the branch: text} for every notebook; ValueError naming what is missing."""
     files = {}
-    for docname in notebook_sources(repository):
+    for docname in notebook_sources(REPOSITORY):
         built = book / f"{docname}.ipynb"
         if not built.is_file():
             raise ValueError(f"the book has no {built}: build it first (make book)")

@@ -35,7 +35,9 @@ def colab_paths(page: Path) -> list[str]:
     paths = []
     for match in COLAB.finditer(page.read_text(encoding="utf-8")):
         rest = match["rest"]
-        assert rest.startswith(PREFIX), f"{page.name}: Colab link not to the notebooks branch: {rest}"
+        assert rest.startswith(PREFIX), (
+            f"{page.name}: Colab link not to the notebooks branch: {rest}"
+        )
         paths.append(rest.removeprefix(PREFIX))
     return paths
 
