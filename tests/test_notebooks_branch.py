@@ -34,13 +34,15 @@ def book(tmp_path):
     repository, html = tmp_path / "repository", tmp_path / "html"
     for folder in ("chapters", "exercises"):
         (repository / folder).mkdir(parents=True)
-    (repository / "chapters" / "01_page.md").write_text("---\nkernelspec:\n  name: python3\n---\n")
-    (repository / "chapters" / "02_plain.md").write_text("# No code\n")
+    (repository / "chapters" / "01_generating-the-dataset.md").write_text(
+        "---\nkernelspec:\n  name: python3\n---\n"
+    )
+    (repository / "chapters" / "08_summary.md").write_text("# No code\n")
     (html / "chapters").mkdir(parents=True)
     (html / "student" / "exercises").mkdir(parents=True)
     (html / "index.html").write_text("<html></html>")
-    (html / "chapters" / "01_page.ipynb").write_text(notebook_text())
-    (html / "student" / "exercises" / "01_task.ipynb").write_text(notebook_text())
+    (html / "chapters" / "01_generating-the-dataset.ipynb").write_text(notebook_text())
+    (html / "student" / "exercises" / "01_zero-initialization.ipynb").write_text(notebook_text())
     return repository, html
 
 
@@ -63,25 +65,30 @@ def test_lays_out_the_notebooks_at_their_sources_paths_and_the_student_edition(
     assert make(book, output, monkeypatch) == 0
     assert files(output) == [
         "README.md",
-        "chapters/01_page.ipynb",
-        "student/exercises/01_task.ipynb",
+        "chapters/01_generating-the-dataset.ipynb",
+        "student/exercises/01_zero-initialization.ipynb",
     ]
-    page = (book[1] / "chapters" / "01_page.ipynb").read_text()
-    assert (output / "chapters" / "01_page.ipynb").read_text() == page
+    page = (book[1] / "chapters" / "01_generating-the-dataset.ipynb").read_text()
+    assert (output / "chapters" / "01_generating-the-dataset.ipynb").read_text() == page
 
 
 def test_a_notebook_without_the_setup_cell_writes_nothing(book, tmp_path, monkeypatch, capsys):
-    (book[1] / "chapters" / "01_page.ipynb").write_text(notebook_text(setup=False))
+    (book[1] / "chapters" / "01_generating-the-dataset.ipynb").write_text(
+        notebook_text(setup=False)
+    )
     output = tmp_path / "branch"
     assert make(book, output, monkeypatch) == 1
-    assert "01_page.ipynb does not start with the Colab setup cell" in capsys.readouterr().err
+    assert (
+        "01_generating-the-dataset.ipynb does not start with the Colab setup cell"
+        in capsys.readouterr().err
+    )
     assert not output.exists()
 
 
 def test_a_missing_page_notebook_is_named(book, tmp_path, monkeypatch, capsys):
-    (book[1] / "chapters" / "01_page.ipynb").unlink()
+    (book[1] / "chapters" / "01_generating-the-dataset.ipynb").unlink()
     assert make(book, tmp_path / "branch", monkeypatch) == 1
-    assert "01_page.ipynb: build it first" in capsys.readouterr().err
+    assert "01_generating-the-dataset.ipynb: build it first" in capsys.readouterr().err
 
 
 def test_a_folder_it_did_not_write_is_kept(book, tmp_path, monkeypatch, capsys):
@@ -98,9 +105,9 @@ def test_a_folder_it_did_not_write_is_kept(book, tmp_path, monkeypatch, capsys):
 def test_its_own_folder_is_replaced_whole(book, tmp_path, monkeypatch):
     output = tmp_path / "branch"
     assert make(book, output, monkeypatch) == 0
-    (output / "chapters" / "stale.ipynb").write_text("{}")
+    (output / "chapters" / "02_reading-the-dataset.ipynb").write_text("{}")
     assert make(book, output, monkeypatch) == 0
-    assert "chapters/stale.ipynb" not in files(output)
+    assert "chapters/02_reading-the-dataset.ipynb" not in files(output)
 
 
 def git(*args, cwd):
@@ -122,19 +129,21 @@ def test_each_publication_is_a_new_commit_on_the_last_and_only_when_something_ch
     subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
     folder = tmp_path / "branch"
     (folder / "chapters").mkdir(parents=True)
-    (folder / "chapters" / "a.ipynb").write_text("first")
-    (folder / "chapters" / "b.ipynb").write_text("gone later")
+    (folder / "chapters" / "07_training.ipynb").write_text("first")
+    (folder / "chapters" / "index.ipynb").write_text("gone later")
     publish(folder, remote, "one")
     assert "up to date" in publish(folder, remote, "unchanged")
-    (folder / "chapters" / "a.ipynb").write_text("second")
-    (folder / "chapters" / "b.ipynb").unlink()
+    (folder / "chapters" / "07_training.ipynb").write_text("second")
+    (folder / "chapters" / "index.ipynb").unlink()
     publish(folder, remote, "two")
 
     # A line of commits, each on the last: nbgitpuller can merge every update.
     log = git("log", "--format=%s %P", "notebooks", cwd=remote).splitlines()
     assert [line.split()[0] for line in log] == ["two", "one"]
     assert log[0].split()[1] == git("rev-parse", "notebooks~1", cwd=remote)
-    assert git("ls-tree", "-r", "--name-only", "notebooks", cwd=remote) == "chapters/a.ipynb"
-    assert git("show", "notebooks:chapters/a.ipynb", cwd=remote) == "second"
+    assert (
+        git("ls-tree", "-r", "--name-only", "notebooks", cwd=remote) == "chapters/07_training.ipynb"
+    )
+    assert git("show", "notebooks:chapters/07_training.ipynb", cwd=remote) == "second"
     # The folder published is left as it was.
-    assert files(folder) == ["chapters/a.ipynb"]
+    assert files(folder) == ["chapters/07_training.ipynb"]
