@@ -4,9 +4,11 @@ Colab opens from GitHub only .ipynb files, and this repository's main branch hol
 sources; the workflow publishes the book's executed notebooks, and the student edition
 under student/, to a branch of their own (`make notebooks-branch` lays it out). The theme
 builds its Colab and JupyterHub links from `repository.branch` (main) and the page's
-source (.md), so this extension points them at that branch and the page's .ipynb, and on
-an exercise page adds the same launch for the exercise without its answer. Binder, the
-repository button and the issue button stay on main.
+source (.md), so this extension points them at that branch and the page's .ipynb. On an
+exercise page each of them, and Binder, is followed by an item that opens the exercise
+without its answer, the student edition; Binder's builds its environment from main and
+pulls the branch into it with nbgitpuller. Binder's own item, the repository button and the
+issue button stay on main.
 
 Upstream: a MyST page cannot be opened in Colab, jupyter-book/jupyter-book#752 (open); the
 theme takes one branch for every launch button and the repository button. The links are
@@ -16,7 +18,7 @@ module expects and does not find stops the build.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from pinned_version import require_versions
 from sphinx.application import Sphinx
@@ -45,24 +47,47 @@ def colab_url(app: Sphinx, path: str) -> str:
     return f"{base}/github/{owner}/{name}/blob/{app.config.notebooks_branch}/{path}"
 
 
+def pull_query(app: Sphinx, path: str, safe: str = "") -> str:
+    """nbgitpuller's query: pull the branch into ~/<name>, then open <name>/<path>."""
+    url, _, name = repository(app)
+    jupyterlab = app.config.html_theme_options["launch_buttons"].get("notebook_interface")
+    interface = "lab/tree" if jupyterlab == "jupyterlab" else "tree"
+    return urlencode(
+        {
+            "repo": url,
+            "branch": app.config.notebooks_branch,
+            "urlpath": f"{interface}/{name}/{path}",
+        },
+        safe=safe,
+    )
+
+
 def jupyterhub_url(app: Sphinx, path: str) -> str:
     """An nbgitpuller link: the hub pulls the branch into ~/<name>, then opens the notebook."""
-    options = app.config.html_theme_options["launch_buttons"]
-    url, _, name = repository(app)
-    interface = "lab/tree" if options.get("notebook_interface") == "jupyterlab" else "tree"
-    query = urlencode(
-        {"repo": url, "branch": app.config.notebooks_branch, "urlpath": f"{interface}/{name}/{path}"},
-        safe="/",
-    )
-    return f"{options['jupyterhub_url'].rstrip('/')}/hub/user-redirect/git-pull?{query}"
+    hub = app.config.html_theme_options["launch_buttons"]["jupyterhub_url"].rstrip("/")
+    return f"{hub}/hub/user-redirect/git-pull?{pull_query(app, path, safe='/')}"
 
 
+def binder_url(app: Sphinx, path: str) -> str:
+    """Binder builds the environment from main, then nbgitpuller pulls the branch into it."""
+    options = app.config.html_theme_options
+    _, owner, name = repository(app)
+    base = options["launch_buttons"]["binderhub_url"].rstrip("/")
+    environment = options.get("repository_branch") or "main"
+    pull = f"git-pull?{pull_query(app, path)}"
+    return f"{base}/v2/gh/{owner}/{name}/{environment}?urlpath={quote(pull, safe='')}"
+
+
+# The items whose link moves to the notebooks branch; Binder's stays on main's sources.
 LINKS = {"Colab": colab_url, "JupyterHub": jupyterhub_url}
+# The items followed, on an exercise page, by one for the exercise without its answer.
+STUDENT_LINKS = {**LINKS, "Binder": binder_url}
 
 
 def retarget(app: Sphinx, pagename, templatename, context, doctree) -> None:
     options = app.config.html_theme_options.get("launch_buttons", {})
-    wanted = {text for text in LINKS if options.get(f"{text.lower()}_url")}
+    keys = {"Colab": "colab_url", "JupyterHub": "jupyterhub_url", "Binder": "binderhub_url"}
+    wanted = {text for text, key in keys.items() if options.get(key)}
     groups = [g for g in context.get("header_buttons", []) if g.get("label") == "launch-buttons"]
     if not wanted or not groups:
         return
@@ -74,14 +99,15 @@ def retarget(app: Sphinx, pagename, templatename, context, doctree) -> None:
         if text not in wanted:
             continue
         wanted.discard(text)
-        button["url"] = LINKS[text](app, f"{pagename}.ipynb")
+        if text in LINKS:
+            button["url"] = LINKS[text](app, f"{pagename}.ipynb")
         if student:
             buttons.append(
                 {
                     **button,
                     "text": STUDENT_TEXT.format(provider=text),
                     "tooltip": f"Open the exercise, without the worked answer, in {text}",
-                    "url": LINKS[text](app, student),
+                    "url": STUDENT_LINKS[text](app, student),
                 }
             )
     if wanted:

@@ -36,7 +36,8 @@ DOCNAMES = {
 
 
 def student_path(docname: str) -> str | None:
-    """"student/exercises/02_ohms-law.ipynb" for an exercise page, None for any other page."""
+    """The student notebook of an exercise page, such as student/exercises/02_ohms-law.ipynb;
+    None for any other page."""
     return f"{FOLDER}/{docname}.ipynb" if docname in DOCNAMES else None
 
 

@@ -53,3 +53,17 @@ def test_the_jupyterhub_link_is_the_one_teaching_md_hands_out():
 def test_a_repository_url_colab_cannot_open_is_refused_by_name(url):
     with pytest.raises(ExtensionError, match="repository.url"):
         launch.colab_url(app(url, colab_url="https://colab.research.google.com"), STUDENT)
+
+
+def test_binder_builds_main_then_pulls_the_student_notebook_from_the_branch():
+    binder = app(binderhub_url="https://mybinder.org", notebook_interface="jupyterlab")
+    # The nbgitpuller link is the value of Binder's urlpath, so it is encoded once more.
+    pull = (
+        "git-pull%3Frepo%3Dhttps%253A%252F%252Fgithub.com%252Flr-from-scratch%252F"
+        "linear-regression-from-scratch%26branch%3Dnotebooks%26urlpath%3Dlab%252Ftree%252F"
+        "linear-regression-from-scratch%252Fstudent%252Fexercises%252F02_ohms-law.ipynb"
+    )
+    assert launch.binder_url(binder, STUDENT) == (
+        "https://mybinder.org/v2/gh/lr-from-scratch/linear-regression-from-scratch/main"
+        f"?urlpath={pull}"
+    )

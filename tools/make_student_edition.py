@@ -20,6 +20,9 @@ gets its number as `\\tag{...}`, and {eq} the number as text, both as the book s
 Admonitions become quoted paragraphs under a bold title, rubrics bold lines. A role or
 directive with no plain form here stops the script, so that none reaches a student.
 
+Each notebook starts with the Colab setup cell (tools/colab_setup_cell.py), as the book's
+downloads do: in Colab it installs what the exercise imports, elsewhere it does nothing.
+
 Nothing is written outside DIR: the sources are only read. A student notebook in DIR that
 was edited since it was written is kept, unless --force is given.
 """
