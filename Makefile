@@ -57,11 +57,24 @@ test: unit notebooks
 	fi
 
 # A downloaded notebook, run as Colab runs it: Python 3.12, NumPy 2, offline (tests/colab).
-# It needs the book's downloadable notebooks: builds the book first where there is none.
+# It needs the book's downloadable notebooks: builds the book first where there is none. The
+# notebooks branch is laid out from that book: the Colab links must name its files.
 COLAB_PYTHON ?= python3.12
 test-colab: check-python $(INSTALLED)
 	@test -f $(firstword $(EXECUTED)) || $(MAKE) --no-print-directory book
+	@$(MAKE) --no-print-directory notebooks-branch-folder
 	COLAB_PYTHON=$(COLAB_PYTHON) $(BIN)/pytest -p no:xdist tests/colab
+
+# What the workflow publishes to the branch `notebooks`, which the book's Colab and
+# JupyterHub links open: the book's notebooks at their sources' paths, and the student
+# edition under student/ (tools/make_notebooks_branch.py). The -folder target lays it out
+# from the book already built, as test-colab does on a Python that did not build it.
+NOTEBOOKS_BRANCH := _build/notebooks-branch
+.PHONY: notebooks-branch notebooks-branch-folder
+notebooks-branch: book
+	@$(MAKE) --no-print-directory notebooks-branch-folder
+notebooks-branch-folder: check-python $(INSTALLED)
+	$(BIN)/python tools/make_notebooks_branch.py --book _build/html --output $(NOTEBOOKS_BRANCH)
 
 # The unit tests alone (tests/, without the notebooks and the browser).
 unit: check-python $(INSTALLED)

@@ -8,9 +8,10 @@ outputs), else from `jupyter_execute`. The notebook is written next to the page'
 (`chapters/07_training.html` gets `chapters/07_training.ipynb`) and linked from the first
 item of the theme's download menu.
 
-The notebook starts with a setup cell for Colab (COLAB_SETUP): there it installs MXNet and
-`d2l_mini` and lets MXNet import with Colab's NumPy; anywhere else it does nothing. The page
-does not show it, and its metadata records the Python that made the outputs.
+The notebook starts with a setup cell for Colab (tools/colab_setup_cell.py): there it
+installs MXNet and `d2l_mini` and lets MXNet import with Colab's NumPy; anywhere else it does
+nothing. The page does not show it, and its metadata records the Python that made the
+outputs.
 
 The theme renders its menu links with `target="_blank"` and no way to add attributes, so
 after the build the notebook links get a `download` attribute: a browser then saves the
@@ -26,6 +27,7 @@ have them.
 from __future__ import annotations
 
 import re
+import sys
 from contextlib import suppress
 from pathlib import Path
 
@@ -42,33 +44,18 @@ logger = logging.getLogger(__name__)
 WRITTEN_FOR = {"myst-nb": "1.4.0", "sphinx-book-theme": "1.3.0"}
 
 BUTTON_LABEL = "download-notebook-button"
-# How the theme's macro renders a menu link: href, target, then the classes with the label.
+# How the theme's macro renders a menu link: href, target, then the classes with the label;
+# the student notebook's item (student_notebooks.py) is a download too.
 LINK_WITHOUT_DOWNLOAD = re.compile(
-    rf'<a href="(?P<href>[^"]+\.ipynb)" target="_blank"'
-    rf'(?P<rest>\s+class="[^"]*\bbtn-{BUTTON_LABEL}\b)'
+    r'<a href="(?P<href>[^"]+\.ipynb)" target="_blank"'
+    r'(?P<rest>\s+class="[^"]*\bbtn-download-(?:student-)?notebook-button\b)'
 )
 
 
-REPOSITORY = "https://github.com/lr-from-scratch/linear-regression-from-scratch"
-COLAB_SETUP = f"""\
-# In Colab only: install MXNet 1.9.1 and this book's helpers (d2l_mini), and let MXNet
-# import with Colab's NumPy, without restarting. Anywhere else this cell does nothing.
-import sys
-
-if "google.colab" in sys.modules:
-    import importlib
-    import subprocess
-
-    pip = [sys.executable, "-m", "pip", "install", "--quiet"]
-    subprocess.run(pip + ["--no-deps", "mxnet==1.9.1"], check=True)
-    subprocess.run(
-        pip + ["requests", "graphviz==0.8.4", "setuptools", "d2l_mini @ git+{REPOSITORY}@main"],
-        check=True,
-    )
-    importlib.invalidate_caches()
-    import mxnet_compat
-
-    mxnet_compat.install()"""
+# The student edition's script owns the Colab setup cell (tools/colab_setup_cell.py): the
+# book's downloads and the student notebooks start with the same cell.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from make_student_edition import colab_setup_cell  # noqa: E402
 
 
 def is_notebook(app: Sphinx, docname: str) -> bool:
@@ -122,9 +109,7 @@ def build_notebook(app: Sphinx, docname: str):
         if "language_info" in executed.metadata:
             notebook.metadata["language_info"] = executed.metadata["language_info"]
     if any(cell.cell_type == "code" for cell in notebook.cells):
-        setup = nbformat.v4.new_code_cell(COLAB_SETUP, id="colab-setup")
-        setup.metadata["tags"] = ["colab-setup"]
-        notebook.cells.insert(0, setup)
+        notebook.cells.insert(0, colab_setup_cell())
     return notebook
 
 

@@ -41,6 +41,8 @@ def numbered_sections():
         [section["file"] for section in chapter.get("sections", [])]
         for part in table_of_contents()["parts"]
         for chapter in part["chapters"]
+        # A page of its own, such as the one for instructors, has no sections to number.
+        if chapter.get("sections")
     ]
 
 

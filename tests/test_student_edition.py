@@ -517,3 +517,13 @@ def test_admonitions_and_rubrics_become_quotes_and_bold_lines(edition, book):
 def test_myst_without_a_plain_form_is_an_error(edition, book, source, message):
     with pytest.raises(edition.StudentEditionError, match=message):
         plain(edition, book, source)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
+def test_starts_with_the_colab_setup_cell_and_only_there(student_folder, source):
+    notebook = read_student(student_folder, source)
+    setup = (REPOSITORY / "tools" / "colab_setup_cell.py").read_text(encoding="utf-8").strip()
+    first, rest = notebook.cells[0], notebook.cells[1:]
+    assert first.cell_type == "code" and first.source == setup, first.source[:80]
+    assert first.metadata["tags"] == ["colab-setup"]
+    assert not any("google.colab" in cell.source for cell in rest)

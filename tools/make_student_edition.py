@@ -25,6 +25,9 @@ glues a number into the student's part stops the script with a message that says
 a page that shows a worked answer says so. A figure's caption and alt text, which the book
 keeps in the cell's metadata, where Jupyter does not show them, follow the figure as Markdown.
 
+Each notebook starts with the Colab setup cell (tools/colab_setup_cell.py), as the book's
+downloads do: in Colab it installs what the exercise imports, elsewhere it does nothing.
+
 Nothing is written outside DIR: the sources are only read. A student notebook in DIR that
 was edited since it was written is kept, unless --force is given.
 """
@@ -56,6 +59,10 @@ BUILT = REPOSITORY / "_build" / "html"
 # Appended to a link that leads to a page showing a worked answer.
 SHOWS_ANSWER = " (its page shows the worked answer)"
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.md"
+# The first cell of every notebook the book offers, the student edition's too: in Colab it
+# installs what the notebook imports, anywhere else it does nothing. Its code is a file of
+# its own, so that ruff reads it and the book's downloads and this script share it.
+COLAB_SETUP = REPOSITORY / "tools" / "colab_setup_cell.py"
 
 # The opening line of a MyST directive, in backtick or colon fences: ```{name} argument
 DIRECTIVE = re.compile(r"^\s*(?P<fence>`{3,}|:{3,})\{(?P<name>[a-z-]+)\}[ \t]*(?P<argument>.*)")
@@ -491,11 +498,22 @@ def plain_markdown(notebook, docname, book, where="notebook", built=BUILT):
     return notebook
 
 
+def colab_setup_cell():
+    """The Colab setup cell (COLAB_SETUP), tagged colab-setup, with the id colab-setup."""
+    cell = nbformat.v4.new_code_cell(COLAB_SETUP.read_text(encoding="utf-8").strip())
+    cell.id = "colab-setup"
+    cell.metadata["tags"] = ["colab-setup"]
+    return cell
+
+
 def student_edition(source, book):
-    """The student notebook of the exercise page source, in plain Markdown."""
+    """The student notebook of the exercise page source, in plain Markdown, starting with
+    the Colab setup cell."""
     student = student_notebook(jupytext.read(source), source.name)
     docname = source.relative_to(REPOSITORY).with_suffix("").as_posix()
-    return plain_markdown(student, docname, book, source.name)
+    student = plain_markdown(student, docname, book, source.name)
+    student.cells.insert(0, colab_setup_cell())
+    return student
 
 
 def check_output(output: Path, parser) -> Path:

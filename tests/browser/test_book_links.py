@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from book_site import is_external, pages, parse, resolve
 
@@ -81,15 +82,32 @@ def test_every_notebook_page_offers_its_notebook_and_source(book, notebook_page)
     )
 
 
-def test_launch_buttons_offer_binder_only(book, notebook_page):
+def test_binder_opens_the_source_on_main_and_there_is_no_thebe(book, notebook_page):
     html = (book / notebook_page).read_text(encoding="utf-8")
     source = Path(notebook_page).with_suffix(".md").as_posix()
     binder = re.findall(r'href="(https://mybinder\.org/v2/gh/[^"]+)"', html)
     assert binder, f"{notebook_page}: no Binder launch button"
-    assert all(url.endswith(f"?urlpath=lab/tree/{source}") for url in binder), (
-        f"{notebook_page}: Binder opens {binder}, not {source}"
+    main = "https://mybinder.org/v2/gh/lr-from-scratch/linear-regression-from-scratch/main"
+    assert binder[0] == f"{main}?urlpath=lab/tree/{source}", (
+        f"{notebook_page}: Binder opens {binder[0]}, not {source} on main"
     )
-    for unwanted in ("colab.research.google.com", "initThebe", "launch-thebe"):
+    # An exercise page's second Binder item: main's environment, then nbgitpuller pulls the
+    # notebooks branch and opens the student edition.
+    student = []
+    if notebook_page.startswith("exercises/") and not notebook_page.endswith("index.html"):
+        pull = f"lab/tree/linear-regression-from-scratch/student/{notebook_page[:-5]}.ipynb"
+        student = [(main, "notebooks", pull)]
+    pulled = []
+    for url in binder[1:]:
+        base, _, query = url.partition("?")
+        nested = urlsplit(parse_qs(query)["urlpath"][0])
+        fields = parse_qs(nested.query)
+        assert nested.path == "git-pull", url
+        repository = "https://github.com/lr-from-scratch/linear-regression-from-scratch"
+        assert fields["repo"] == [repository], url
+        pulled.append((base, fields["branch"][0], fields["urlpath"][0]))
+    assert pulled == student, f"{notebook_page}: {binder[1:]}"
+    for unwanted in ("initThebe", "launch-thebe"):
         assert unwanted not in html, f"{notebook_page}: has a {unwanted} button"
 
 

@@ -4,7 +4,9 @@ The environment stands in for Colab's: a fresh virtual environment of COLAB_PYTH
 NumPy, matplotlib and ipykernel preinstalled, a `google.colab` module imported at kernel
 start (which is how the setup cell knows it is in Colab), and no network: pip may install
 only from a local folder holding MXNet's wheel and a wheel of this checkout's d2l_mini.
-Run with `make test-colab` after `make book` (it needs the book's downloadable notebooks).
+Run with `make test-colab` after `make book` (it needs the book's downloadable notebooks and
+the notebooks branch laid out from them). Two notebooks run: a chapter's, downloaded from the
+book, and an exercise's student edition from the branch, with an answer filled in.
 """
 
 import json
@@ -19,6 +21,8 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).parents[2]
 NOTEBOOK = ROOT / "_build" / "html" / "chapters" / "07_training.ipynb"
+# The student edition as the notebooks branch holds it (make notebooks-branch).
+STUDENT = ROOT / "_build" / "notebooks-branch" / "student" / "exercises" / "02_ohms-law.ipynb"
 # Preinstalled, as in Colab: NumPy 2, matplotlib and ipykernel (no MXNet, no d2l_mini).
 PREINSTALLED = ["numpy==2.0.2", "matplotlib==3.10.0", "ipykernel==6.17.1"]
 GIT_SOURCE = "d2l_mini @ git+https://github.com/lr-from-scratch/linear-regression-from-scratch@main"
@@ -113,6 +117,32 @@ def test_downloaded_notebook_runs_top_to_bottom_as_in_colab(colab, monkeypatch):
     for ran, book in zip(notebook.cells[1:-1], stored.cells[1:], strict=True):
         if ran.cell_type == "code":
             assert texts(ran) == texts(book), ran.source
+
+
+def test_student_notebook_from_the_branch_runs_to_its_right_verdict_as_in_colab(colab, monkeypatch):
+    assert STUDENT.exists(), "lay out the notebooks branch first: make notebooks-branch"
+    notebook = nbformat.read(STUDENT, as_version=4)
+    setup = notebook.cells[0]
+    assert "colab-setup" in setup.metadata["tags"] and setup.source.count(GIT_SOURCE) == 1
+    setup.source = setup.source.replace(GIT_SOURCE, "d2l_mini")
+    # The student's answer, in the cell left for it: the least-squares slope, by NumPy.
+    blanks = [cell for cell in notebook.cells if cell.source.endswith("my_resistance = None")]
+    assert len(blanks) == 1, "the student notebook has no one cell for the answer"
+    blanks[0].source = blanks[0].source.replace(
+        "my_resistance = None",
+        "my_resistance = onp.polyfit(currents.asnumpy(), voltages.asnumpy(), 1)[0]",
+    )
+    monkeypatch.setenv("JUPYTER_PATH", str(colab["kernels"]))
+    workdir = colab["kernels"].parent / "student"
+    workdir.mkdir(exist_ok=True)
+    NotebookClient(
+        notebook, kernel_name="colab", timeout=600, resources={"metadata": {"path": str(workdir)}}
+    ).execute()
+
+    verdicts = [
+        texts(cell) for cell in notebook.cells if "check_resistance(my_resistance" in cell.source
+    ]
+    assert len(verdicts) == 1 and verdicts[0].startswith("Right: "), verdicts
 
 
 def texts(cell):
