@@ -1,6 +1,10 @@
-"""The exercises' self-checks, one module per exercise and named after it: each takes a
-student's answer and the data, and prints a short verdict without giving the expected value
-away. Teaching code lives in d2l_mini; this package only judges answers."""
+"""The exercises' self-checks and the grader of a class.
+
+One module per exercise, named after it: its judge_* function takes a student's answer and
+the data and returns a Verdict (grading.verdict), never giving the expected value away; its
+check_* function, which the notebook calls, prints that verdict. `python -m grading.grade`
+grades a folder of submissions with the same judge_* functions. Teaching code lives in
+d2l_mini; this package only judges answers."""
 
 from grading.learning_rates import check_learning_rate_losses
 from grading.ohms_law import check_resistance
