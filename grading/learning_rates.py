@@ -9,6 +9,9 @@ from d2l_mini.argument_validation import is_positive_number
 from grading._student_input import to_numpy
 from grading.verdict import Verdict, announce, no_answer, not_yet, right
 
+# The variable the notebook's "Your turn" cell sets; the grader reads it out of the kernel.
+ANSWERS = ("losses_by_rate",)
+
 # Losses this close count as equal: twice the noise floor of the chapter's data, where the
 # mean squared loss stops falling (noise variance 0.01² halved).
 LOSS_FLOOR_TOLERANCE = 1e-4
@@ -117,3 +120,8 @@ def judge_learning_rate_losses(losses_by_rate) -> Verdict:
 def check_learning_rate_losses(losses_by_rate) -> bool:
     """The self-check: prints judge_learning_rate_losses's verdict, returns True if it passed."""
     return announce(judge_learning_rate_losses(losses_by_rate))
+
+
+def grade(answers) -> Verdict:
+    """The grader's verdict on {name in ANSWERS: value}."""
+    return judge_learning_rate_losses(answers["losses_by_rate"])

@@ -6,6 +6,9 @@ from grading._fit_tolerance import agrees_with_fit, compare_with_fit
 from grading._student_input import float_number, paired_vectors
 from grading.verdict import Verdict, announce, no_answer, not_yet, right
 
+# The variable the notebook's "Your turn" cell sets; the grader reads it out of the kernel.
+ANSWERS = ("my_resistance",)
+
 
 def resistance_fit(voltages, currents) -> tuple[float, float]:
     """Least-squares slope R of V = R I + V0 (an offset is allowed), and its standard error.
@@ -76,3 +79,18 @@ def judge_resistance(R, voltages, currents) -> Verdict:
 def check_resistance(R, voltages, currents) -> bool:
     """The self-check: prints judge_resistance's verdict, returns True if R passed."""
     return announce(judge_resistance(R, voltages, currents))
+
+
+def exercise_measurements():
+    """(voltages, currents): the exercise's 50 measurements, drawn as its page draws them."""
+    from mxnet import np, npx
+
+    npx.random.seed(0)
+    currents = np.random.uniform(0.001, 0.020, (50,))
+    noise = np.random.normal(0, 0.02, (50,))
+    return 220.0 * currents + noise, currents
+
+
+def grade(answers) -> Verdict:
+    """The grader's verdict on {name in ANSWERS: value}, judged on data made here."""
+    return judge_resistance(answers["my_resistance"], *exercise_measurements())

@@ -9,6 +9,9 @@ from grading._fit_tolerance import compare_with_fit
 from grading._student_input import float_number, paired_vectors
 from grading.verdict import Verdict, announce, no_answer, not_yet, right
 
+# The variable the notebook's "Your turn" cell sets; the grader reads it out of the kernel.
+ANSWERS = ("my_temperature",)
+
 # CODATA 2018 exact values, in SI units.
 PLANCK_CONSTANT = 6.62607015e-34  # J s
 SPEED_OF_LIGHT = 299792458.0  # m / s
@@ -128,3 +131,17 @@ def judge_temperature(T, wavelengths, radiances) -> Verdict:
 def check_temperature(T, wavelengths, radiances) -> bool:
     """The self-check: prints judge_temperature's verdict, returns True if T passed."""
     return announce(judge_temperature(T, wavelengths, radiances))
+
+
+def exercise_spectrum():
+    """(wavelengths, radiances): the exercise's 100 noisy measurements of a 5778 K black
+    body, drawn as its page draws them."""
+    wavelengths = onp.linspace(0.2e-6, 3.0e-6, 100)
+    rng = onp.random.default_rng(0)
+    clean = spectral_radiance(wavelengths, 5778.0)
+    return wavelengths, clean + rng.normal(0, 0.02 * clean.max(), len(wavelengths))
+
+
+def grade(answers) -> Verdict:
+    """The grader's verdict on {name in ANSWERS: value}, judged on data made here."""
+    return judge_temperature(answers["my_temperature"], *exercise_spectrum())

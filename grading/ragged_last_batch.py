@@ -5,6 +5,11 @@ from numbers import Integral
 from d2l_mini.argument_validation import check_positive_int
 from grading.verdict import Verdict, announce, no_answer, not_yet, right
 
+# The variable the notebook's "Your turn" cell sets; the grader reads it out of the kernel.
+ANSWERS = ("batch_sizes",)
+# The exercise's data: the chapter's 1000 examples, in minibatches of 64.
+NUM_EXAMPLES, BATCH_SIZE = 1000, 64
+
 
 def judge_batch_sizes(sizes, num_examples, batch_size) -> Verdict:
     """Are sizes the batch sizes of one pass of data_iter over the data?
@@ -41,3 +46,8 @@ def judge_batch_sizes(sizes, num_examples, batch_size) -> Verdict:
 def check_batch_sizes(sizes, num_examples, batch_size) -> bool:
     """The self-check: prints judge_batch_sizes's verdict, returns True if it passed."""
     return announce(judge_batch_sizes(sizes, num_examples, batch_size))
+
+
+def grade(answers) -> Verdict:
+    """The grader's verdict on {name in ANSWERS: value}."""
+    return judge_batch_sizes(answers["batch_sizes"], NUM_EXAMPLES, BATCH_SIZE)

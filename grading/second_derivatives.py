@@ -5,6 +5,9 @@ import numpy as onp
 from grading._student_input import float_array
 from grading.verdict import Verdict, announce, no_answer, not_yet, right
 
+# The variable the notebook's "Your turn" cell sets; the grader reads it out of the kernel.
+ANSWERS = ("my_hessian",)
+
 
 def judge_hessian(H, X) -> Verdict:
     """Is H the Hessian of ½·mean((X w + b - y)²) with respect to (w, b)?
@@ -37,3 +40,19 @@ def judge_hessian(H, X) -> Verdict:
 def check_hessian(H, X) -> bool:
     """The self-check: prints judge_hessian's verdict, returns True if it passed."""
     return announce(judge_hessian(H, X))
+
+
+def exercise_features():
+    """The exercise's (1000, 2) features, drawn as its page draws them."""
+    from mxnet import np, npx
+
+    from d2l_mini import synthetic_data
+
+    npx.random.seed(0)
+    features, _ = synthetic_data(np.array([2, -3.4]), 4.2, 1000)
+    return features
+
+
+def grade(answers) -> Verdict:
+    """The grader's verdict on {name in ANSWERS: value}, judged on data made here."""
+    return judge_hessian(answers["my_hessian"], exercise_features())

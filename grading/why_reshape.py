@@ -5,6 +5,9 @@ import numpy as onp
 from grading._student_input import float_array
 from grading.verdict import Verdict, announce, no_answer, not_yet, right
 
+# The variable the notebook's "Your turn" cell sets; the grader reads it out of the kernel.
+ANSWERS = ("loss_values",)
+
 
 def judge_loss_shape(loss_values, y_hat, y) -> Verdict:
     """Does loss_values hold one squared loss (ŷ_i - y_i)²/2 per example?
@@ -48,3 +51,21 @@ def judge_loss_shape(loss_values, y_hat, y) -> Verdict:
 def check_loss_shape(loss_values, y_hat, y) -> bool:
     """The self-check: prints judge_loss_shape's verdict, returns True if it passed."""
     return announce(judge_loss_shape(loss_values, y_hat, y))
+
+
+def exercise_minibatch():
+    """(y_hat, y) of the exercise's minibatch: the first 10 examples of the chapter's data and
+    the true parameters' predictions, made as its page makes them."""
+    from mxnet import np, npx
+
+    from d2l_mini import linreg, synthetic_data
+
+    npx.random.seed(0)
+    true_w = np.array([2, -3.4])
+    features, labels = synthetic_data(true_w, 4.2, 1000)
+    return linreg(features[:10], true_w.reshape(2, 1), np.array([4.2])), labels[:10]
+
+
+def grade(answers) -> Verdict:
+    """The grader's verdict on {name in ANSWERS: value}, judged on data made here."""
+    return judge_loss_shape(answers["loss_values"], *exercise_minibatch())

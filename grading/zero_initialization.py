@@ -7,6 +7,11 @@ from d2l_mini.argument_validation import check_positive_number
 from grading._student_input import float_array, float_number
 from grading.verdict import Verdict, announce, no_answer, not_yet, right
 
+# The variables the notebook's "Your turn" cell sets; the grader reads them out of the kernel.
+ANSWERS = ("my_w", "my_b")
+# The parameters the exercise's data are made from.
+TRUE_W, TRUE_B = (2.0, -3.4), 4.2
+
 
 def judge_trained_parameters(w, b, true_w, true_b, tolerance: float = 0.01) -> Verdict:
     """Are the trained w and b within `tolerance` of the true parameters?
@@ -40,3 +45,8 @@ def judge_trained_parameters(w, b, true_w, true_b, tolerance: float = 0.01) -> V
 def check_trained_parameters(w, b, true_w, true_b, tolerance: float = 0.01) -> bool:
     """The self-check: prints judge_trained_parameters's verdict, returns True if it passed."""
     return announce(judge_trained_parameters(w, b, true_w, true_b, tolerance))
+
+
+def grade(answers) -> Verdict:
+    """The grader's verdict on {name in ANSWERS: value}."""
+    return judge_trained_parameters(answers["my_w"], answers["my_b"], TRUE_W, TRUE_B)
