@@ -143,7 +143,10 @@ def report(students, exercises, rows) -> str:
 <style>
 body {{ font-family: system-ui, sans-serif; color: #111; background: #fff; margin: 1.5rem; }}
 table {{ border-collapse: collapse; }}
-caption {{ text-align: left; font-weight: bold; margin-bottom: 0.5rem; }}
+caption {{ text-align: left; font-weight: bold; margin-bottom: 0.5rem; position: sticky;
+  left: 0; width: max-content; max-width: calc(100vw - 3rem); }}
+td {{ white-space: nowrap; }}
+tbody th {{ position: sticky; left: 0; background: #fff; }}
 th, td {{ border: 1px solid #555; padding: 0.3rem 0.5rem; text-align: left; color: #111; }}
 thead th {{ background: #f2f2f2; }}
 a {{ color: #0645ad; }}
@@ -159,7 +162,7 @@ a {{ color: #0645ad; }}
 checks. A student's name links to their feedback: each verdict with the check's words.</p>
 <h2>Verdicts</h2>
 <ul>{legend}</ul>
-<div class="scroll">
+<div class="scroll" tabindex="0" role="region" aria-label="Grades, scrolls sideways">
 <table>
 <caption>Verdict of each student (rows) on each exercise (columns)</caption>
 <thead><tr><th scope="col">Student</th>{head}<th scope="col">Passed</th></tr></thead>

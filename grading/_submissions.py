@@ -4,6 +4,7 @@ names them, read and cleaned before anything runs."""
 import hashlib
 import json
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,8 +76,14 @@ def clean(raw: bytes) -> str:
         raise NotANotebook(f"not a notebook: the file is not JSON ({error})") from None
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         raise NotANotebook("not a notebook: JSON without a list of cells")
+    if data.get("nbformat") != 4:
+        # Jupyter, Colab and VS Code all write version 4; guessing older formats accepts junk.
+        raise NotANotebook("not a notebook: no nbformat version 4 in its JSON")
     try:
-        notebook = nbformat.reads(json.dumps(data), as_version=4)
+        with warnings.catch_warnings():
+            # Duplicate cell ids are repaired below; nbformat's warning would only be noise.
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(json.dumps(data), as_version=4)
         for index, cell in enumerate(notebook.cells):
             # Duplicate or missing ids (copied cells, old tools) would stop the kernel client.
             cell["id"] = f"cell-{index}"
