@@ -16,7 +16,6 @@ interrupted run resumes; --force grades all again), report.html and feedback/STU
 import argparse
 import os
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
@@ -30,8 +29,9 @@ from grading import (
     zero_initialization,
 )
 from grading._answers import read_answers
+from grading._progress import Progress
 from grading._results import Results, ResultsError
-from grading._sandbox import run
+from grading._sandbox import STOP, run
 from grading._submissions import NotANotebook, answer_cell_notes, clean, find, sha256, students
 from grading.verdict import not_yet
 
@@ -84,30 +84,6 @@ def verdict_of(outcome, exercise, timeout, memory_gib, notes=""):
     return verdict.outcome, f"{message} {notes}".strip()
 
 
-class Progress:
-    """A bar with the time left, on a terminal; elsewhere a line per finished notebook."""
-
-    def __init__(self, total, stream=sys.stderr):
-        self.total, self.done, self.stream = total, 0, stream
-        self.start = time.monotonic()
-        self.bar = stream.isatty()
-
-    def step(self, label):
-        self.done += 1
-        elapsed = time.monotonic() - self.start
-        left = elapsed / self.done * (self.total - self.done)
-        if self.bar:
-            filled = int(30 * self.done / self.total)
-            bar = "#" * filled + "." * (30 - filled)
-            text = f"\r[{bar}] {self.done}/{self.total} notebooks, {left:4.0f} s left "
-            self.stream.write(text)
-            if self.done == self.total:
-                self.stream.write("\n")
-        else:
-            self.stream.write(f"{self.done}/{self.total} {label}\n")
-        self.stream.flush()
-
-
 def arguments(argv):
     parser = argparse.ArgumentParser(
         prog="python -m grading.grade", description=__doc__.split("\n")[0]
@@ -117,7 +93,7 @@ def arguments(argv):
     parser.add_argument(
         "--jobs",
         type=int,
-        default=os.cpu_count() or 1,
+        default=len(os.sched_getaffinity(0)),
         help="notebooks run at once (default: the number of cores)",
     )
     parser.add_argument(
@@ -157,7 +133,7 @@ def main(argv=None) -> int:
     except ResultsError as error:
         print(f"grading: {error}", file=sys.stderr)
         return 1
-    memory_bytes = int(args.memory * 2**30)
+    memory = int(args.memory * 2**30)
     tasks, others = [], {}
     for folder in folders:
         submission = find(folder, EXERCISES)
@@ -190,11 +166,13 @@ def main(argv=None) -> int:
             )
             tasks.append((row, text, notes))
     progress = Progress(len(tasks)) if tasks else None
-    with ThreadPoolExecutor(args.jobs) as pool:
+    pool = ThreadPoolExecutor(args.jobs)
+    try:
         running = {
-            pool.submit(
-                run, text, EXERCISES[row["exercise"]].ANSWERS, args.timeout, memory_bytes
-            ): (row, notes)
+            pool.submit(run, text, EXERCISES[row["exercise"]].ANSWERS, args.timeout, memory): (
+                row,
+                notes,
+            )
             for row, text, notes in tasks
         }
         for future in as_completed(running):
@@ -205,6 +183,14 @@ def main(argv=None) -> int:
             )
             results.add(**row, verdict=verdict, message=message, seconds=f"{outcome.seconds:.1f}")
             progress.step(f"{row['student']} {row['exercise']}: {verdict}")
+    except KeyboardInterrupt:
+        # Every row written so far stays; the next run grades only what is missing.
+        STOP.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        results.compact()
+        print("\ngrading: interrupted; run the same command again to go on", file=sys.stderr)
+        return 130
+    pool.shutdown()
     results.write_report([folder.name for folder in folders], list(EXERCISES), others)
     print(f"grading: {len(tasks)} notebooks run; results in {args.results}", file=sys.stderr)
     return 0
