@@ -48,6 +48,9 @@ def environment(scratch: Path, python: str):
         "HOME": home,
         "TMPDIR": home,
         "LANG": "C.UTF-8",
+        # The kernel's user id may have no account; tools that ask for a name find this.
+        "USER": "student",
+        "LOGNAME": "student",
         "PYTHONNOUSERSITE": "1",
         "IPYTHONDIR": f"{home}/.ipython",
         "JUPYTER_CONFIG_DIR": f"{home}/.jupyter",

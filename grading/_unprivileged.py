@@ -2,26 +2,36 @@
 
 import atexit
 import functools
+import itertools
 import os
-import pwd
 import shutil
 import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 from pathlib import Path
 
-# nobody owns no file of the course, of the submissions or of the results, so a kernel
-# running as nobody can change none of them.
-UNPRIVILEGED_USER = "nobody"
+# Kernels run as user ids that own no file of the course, of the submissions or of the
+# results, so they can change none of them: one id per notebook running at once, so that
+# neither can enter the other's scratch folder or signal its processes. No account is
+# needed for them; 65100 and up lie in the range Debian and Ubuntu reserve and never hand
+# out (65000-65533), below the 65536 ids a container's user namespace maps.
+FIRST_UID = 65100
+# Named in messages: who the kernels are, for what other users can read.
+UNPRIVILEGED_USER = "an unprivileged user id (65100 and up)"
+_slots = threading.local()
+_next_slot = itertools.count()
 
 
 def unprivileged_ids():
-    """(uid, gid) to run kernels as, or None when the grader is not root."""
+    """(uid, gid) for the notebook this thread runs, or None when the grader is not root.
+    Each grading thread runs one notebook at a time and keeps its id."""
     if os.geteuid() != 0:
         return None
-    entry = pwd.getpwnam(UNPRIVILEGED_USER)
-    return entry.pw_uid, entry.pw_gid
+    if not hasattr(_slots, "uid"):
+        _slots.uid = FIRST_UID + next(_next_slot)
+    return _slots.uid, _slots.uid
 
 
 class SandboxError(Exception):
@@ -65,7 +75,7 @@ def interpreter(ids):
             break
     else:
         raise SandboxError(
-            f"the user {UNPRIVILEGED_USER} cannot run {sys.executable}, and no Python {version} "
+            f"{UNPRIVILEGED_USER} cannot run {sys.executable}, and no Python {version} "
             f"in /usr/local/bin or /usr/bin: make the environment from a Python every user can "
             f"run (for example make grade PYTHON=/usr/bin/python{version}), or grade as a user "
             "other than root"

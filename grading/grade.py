@@ -6,7 +6,7 @@
 SUBMISSIONS holds one folder per student with any of the exercise notebooks, named as the
 student edition names them (02_ohms-law.ipynb, or a browser's "02_ohms-law (1).ipynb").
 Each notebook runs in a fresh kernel in a scratch folder of its own, within a wall-clock and
-a resident-memory limit, as the user nobody when the grader is root. Then the answers its
+a resident-memory limit, as an unprivileged user id when the grader is root. Then the answers its
 "Your turn" cells set are read out of the kernel as JSON and judged here, on data made here,
 by the exercise module's grade(), which calls the judge_* function its self-check calls.
 RESULTS gets grades.csv (a row per student and exercise, written as notebooks finish, so an
