@@ -33,6 +33,7 @@ from grading._progress import Progress
 from grading._results import Results, ResultsError
 from grading._sandbox import STOP, run
 from grading._submissions import NotANotebook, answer_cell_notes, clean, find, sha256, students
+from grading._unprivileged import SandboxError
 from grading.verdict import not_yet
 
 # Each exercise's notebook, by the file stem the student edition gives it, and its module.
@@ -79,7 +80,10 @@ def verdict_of(outcome, exercise, timeout, memory_gib, notes=""):
     try:
         verdict = module.grade(answers)
     except (TypeError, ValueError) as problem:
+        # The checks name what is wrong with the answer's type or shape, as in the notebook.
         verdict = not_yet(str(problem))
+    except Exception as problem:  # a check that fails on some answer must not end the run
+        return "error", f"The check could not judge the answer: {type(problem).__name__}."
     message = verdict.message if verdict.passed or not raised else f"{verdict.message} {raised}"
     return verdict.outcome, f"{message} {notes}".strip()
 
@@ -155,16 +159,9 @@ def main(argv=None) -> int:
             except NotANotebook as error:
                 results.add(**row, verdict="not a notebook", message=str(error))
                 continue
-            notes = " ".join(
-                filter(
-                    None,
-                    [
-                        submission.notes.get(exercise),
-                        answer_cell_notes(text, EXERCISES[exercise].ANSWERS),
-                    ],
-                )
-            )
-            tasks.append((row, text, notes))
+            notes = submission.notes.get(exercise, "")
+            notes += " " + answer_cell_notes(text, EXERCISES[exercise].ANSWERS)
+            tasks.append((row, text, notes.strip()))
     progress = Progress(len(tasks)) if tasks else None
     pool = ThreadPoolExecutor(args.jobs)
     try:
@@ -177,12 +174,24 @@ def main(argv=None) -> int:
         }
         for future in as_completed(running):
             row, notes = running[future]
-            outcome = future.result()
+            try:
+                outcome = future.result()
+            except SandboxError:
+                raise
+            except OSError as problem:  # the grader's own side: a full disk, a lost folder
+                results.add(**row, verdict="error", message=f"Not run: {problem}")
+                progress.step(f"{row['student']} {row['exercise']}: error")
+                continue
             verdict, message = verdict_of(
                 outcome, row["exercise"], args.timeout, args.memory, notes
             )
             results.add(**row, verdict=verdict, message=message, seconds=f"{outcome.seconds:.1f}")
             progress.step(f"{row['student']} {row['exercise']}: {verdict}")
+    except SandboxError as error:
+        STOP.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        print(f"grading: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         # Every row written so far stays; the next run grades only what is missing.
         STOP.set()
