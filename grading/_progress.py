@@ -4,6 +4,8 @@ elsewhere (a CI log)."""
 import sys
 import time
 
+WIDTH = 30
+
 
 class Progress:
     """A bar with the time left, on a terminal; elsewhere a line per finished notebook."""
@@ -12,16 +14,23 @@ class Progress:
         self.total, self.done, self.stream = total, 0, stream
         self.start = time.monotonic()
         self.bar = stream.isatty()
+        if self.bar:
+            # Shown at once: the first notebook can take a minute to finish.
+            self.draw("time left: after the first notebook")
+
+    def draw(self, left: str):
+        filled = WIDTH * self.done // self.total
+        bar = "#" * filled + "." * (WIDTH - filled)
+        self.stream.write(f"\r[{bar}] {self.done}/{self.total} notebooks, {left}\033[K")
+        self.stream.flush()
 
     def step(self, label):
         self.done += 1
         elapsed = time.monotonic() - self.start
-        left = elapsed / self.done * (self.total - self.done)
+        # The rate so far, all workers together, times what is left.
+        seconds = round(elapsed / self.done * (self.total - self.done))
         if self.bar:
-            filled = int(30 * self.done / self.total)
-            bar = "#" * filled + "." * (30 - filled)
-            text = f"\r[{bar}] {self.done}/{self.total} notebooks, {left:4.0f} s left "
-            self.stream.write(text)
+            self.draw(f"{seconds // 60}:{seconds % 60:02d} left")
             if self.done == self.total:
                 self.stream.write("\n")
         else:
