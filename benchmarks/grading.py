@@ -84,7 +84,9 @@ def nbgrader_seconds(nbgrader: str, notebooks, students: int, work: Path) -> flo
         folder.mkdir(parents=True)
         for stem, notebook in notebooks.items():
             jupytext.write(notebook, folder / f"{stem}.ipynb")
-    env = os.environ | {"JUPYTER_PATH": str(work / "jupyter")}
+    # nbgrader runs tools of its own environment (alembic) by name.
+    path = f"{Path(nbgrader).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = os.environ | {"JUPYTER_PATH": str(work / "jupyter"), "PATH": path}
 
     def nbgrader_run(*args):
         command = [nbgrader, *args, "--force"]
