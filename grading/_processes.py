@@ -3,22 +3,36 @@ killing all of them at once."""
 
 import os
 import signal
+from typing import NamedTuple
 
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 
 
+class Process(NamedTuple):
+    parent: int
+    session: int
+    # Clock ticks after boot: with the pid, what tells a process from a later one that got
+    # its pid again (pids wrap at 32768 on many machines, within minutes on a busy one).
+    started: int
+    resident_bytes: int
+
+
 def processes():
-    """{pid: (parent pid, session id, resident bytes)} of every process /proc shows."""
+    """{pid: Process} of every process /proc shows."""
     table = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
         try:
             with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                # The fields after the command name, which may itself hold spaces and ")".
                 fields = handle.read().rsplit(b")", 1)[1].split()
-        except (OSError, IndexError):
+            process = Process(
+                int(fields[1]), int(fields[3]), int(fields[19]), int(fields[21]) * PAGE_BYTES
+            )
+        except (OSError, IndexError, ValueError):
             continue
-        table[int(entry.name)] = (int(fields[1]), int(fields[3]), int(fields[21]) * PAGE_BYTES)
+        table[int(entry.name)] = process
     return table
 
 
@@ -27,26 +41,39 @@ class Watch:
     with them, even after their parent has died."""
 
     def __init__(self, root_pid):
-        self.known = {root_pid}
+        self.root_pid = root_pid
+        self.known = {}  # pid: start time
+
+    def alive(self, table):
+        """The known processes still running: same pid, same start time."""
+        if not self.known and self.root_pid in table:
+            self.known[self.root_pid] = table[self.root_pid].started
+        return {
+            pid
+            for pid, started in self.known.items()
+            if pid in table and table[pid].started == started
+        }
 
     def resident_bytes(self):
         table = processes()
-        sessions = {table[pid][1] for pid in self.known if pid in table}
+        alive = self.alive(table)
+        sessions = {table[pid].session for pid in alive}
         grown = True
         while grown:
             found = {
                 pid
-                for pid, (parent, session, _) in table.items()
-                if pid not in self.known and (parent in self.known or session in sessions)
+                for pid, process in table.items()
+                if pid not in alive and (process.parent in alive or process.session in sessions)
             }
             grown = bool(found)
-            self.known |= found
-            sessions |= {table[pid][1] for pid in found}
-        return sum(table[pid][2] for pid in self.known if pid in table)
+            alive |= found
+            sessions |= {table[pid].session for pid in found}
+            self.known |= {pid: table[pid].started for pid in found}
+        return sum(table[pid].resident_bytes for pid in alive)
 
     def kill(self):
         self.resident_bytes()
-        for pid in self.known:
+        for pid in self.alive(processes()):
             try:
                 os.kill(pid, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
