@@ -68,7 +68,16 @@ def environment(scratch: Path, python: str):
 
 def run(notebook_text: str, names, timeout: float, memory_bytes: int) -> Run:
     """Execute a notebook (JSON text, outputs already removed) in a fresh scratch folder and
-    return what became of it. The scratch folder is deleted afterwards."""
+    return what became of it. A kernel that failed before the first cell, which no
+    notebook can cause, is started once more."""
+    outcome = run_once(notebook_text, names, timeout, memory_bytes)
+    if outcome.outcome == "crashed" and outcome.cell is None and not STOP.is_set():
+        outcome = run_once(notebook_text, names, timeout, memory_bytes)
+    return outcome
+
+
+def run_once(notebook_text: str, names, timeout: float, memory_bytes: int) -> Run:
+    """One execution, in a scratch folder deleted afterwards."""
     scratch = Path(tempfile.mkdtemp(prefix="grading-"))
     try:
         notebook = scratch / "submission.ipynb"
