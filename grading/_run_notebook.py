@@ -46,13 +46,17 @@ def main(argv) -> int:
     limit_resources(int(memory_bytes))
 
     import nbformat
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
     from grading._answers import kernel_code
 
     notebook = nbformat.read(notebook_path, as_version=4)
-    client = NotebookClient(notebook, timeout=None, kernel_name=kernel_spec(), allow_errors=False)
+    # Unix sockets in the scratch folder, not TCP ports: no port can be taken by another
+    # kernel starting at the same moment, and no other user can reach this kernel.
+    manager = KernelManager(kernel_name=kernel_spec(), transport="ipc", ip="kernel")
+    client = NotebookClient(notebook, km=manager, timeout=None, allow_errors=False)
     result = {"answers": None, "error": None, "died": False}
     code_cells = 0
     try:
