@@ -141,3 +141,16 @@ LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean:
 	rm -rf _build
+
+# Grade a class: every exercise notebook in SUBMISSIONS (one folder per student) run afresh
+# in its own kernel, within limits, and judged by the course's checks; grades.csv,
+# report.html and feedback/ in RESULTS. GRADE_ARGS passes options: --jobs, --timeout,
+# --memory, --force (python -m grading.grade --help).
+.PHONY: grade bench-grading
+grade: check-python $(INSTALLED)
+	@test -n "$(SUBMISSIONS)" && test -n "$(RESULTS)" || { echo "make grade needs SUBMISSIONS=folder (one folder per student) and RESULTS=folder"; exit 2; }
+	$(BIN)/python -m grading.grade "$(SUBMISSIONS)" "$(RESULTS)" $(GRADE_ARGS)
+
+# The grader's speed: a class of model submissions against the notebooks' own run times.
+bench-grading: check-python $(INSTALLED)
+	$(BIN)/python benchmarks/grading.py $(BENCH_ARGS)

@@ -1,4 +1,9 @@
-"""How close to a least-squares fit an answer must be: a tenth of the fit's standard error."""
+"""How close to a least-squares fit an answer must be (a tenth of the fit's standard error),
+and what a check may say about an answer that is not: a direction only while it is far."""
+
+import hashlib
+
+import numpy as onp
 
 # The value the data were simulated from typically lies about one standard error from the
 # fit, so a tenth of one passes the fit itself and, on most data, not that value.
@@ -6,6 +11,15 @@ STANDARD_ERRORS_ALLOWED = 0.1
 # On noise-free data the standard error is 0: allow a hundred times the resolution of float32,
 # MXNet's default, which holds a number to about 1e-7 of itself.
 SMALLEST_RELATIVE_TOLERANCE = 1e-5
+# Beyond this many standard errors a check says "too high" or "too low", which catches a
+# wrong unit or a run that stopped early. Nearer, it says only "close": a direction there
+# would let a student bisect to a pass without fitting anything. The two edges of the near
+# zone sit at different distances, drawn from the data, so that their midpoint is not the fit.
+NEAR_ZONE_STANDARD_ERRORS = (3.0, 8.0)
+
+
+def tolerance(fit: float, standard_error: float) -> float:
+    return max(STANDARD_ERRORS_ALLOWED * standard_error, SMALLEST_RELATIVE_TOLERANCE * abs(fit))
 
 
 def agrees_with_fit(answer: float, fit: float, standard_error: float) -> bool:
@@ -13,7 +27,30 @@ def agrees_with_fit(answer: float, fit: float, standard_error: float) -> bool:
 
     answer, fit, standard_error: floats in the same unit. Returns True or False.
     """
-    tolerance = max(
-        STANDARD_ERRORS_ALLOWED * standard_error, SMALLEST_RELATIVE_TOLERANCE * abs(fit)
-    )
-    return abs(answer - fit) <= tolerance
+    return abs(answer - fit) <= tolerance(fit, standard_error)
+
+
+def near_zone_edges(*data) -> tuple[float, float]:
+    """How many standard errors below and above the fit the near zone reaches, each in
+    NEAR_ZONE_STANDARD_ERRORS: a fixed function of the data arrays, so that the notebook and
+    the grader say the same, and unknown to a student who has not fitted them."""
+    digest = hashlib.sha256()
+    for array in data:
+        digest.update(onp.ascontiguousarray(array, dtype=onp.float64).tobytes())
+    below, above = (byte / 255 for byte in digest.digest()[:2])
+    low, high = NEAR_ZONE_STANDARD_ERRORS
+    return low + below * (high - low), low + above * (high - low)
+
+
+def compare_with_fit(answer: float, fit: float, standard_error: float, *data) -> str:
+    """ "right", "close", "high" or "low": answer against the fit of data.
+
+    "close" covers the near zone, where no direction is given (see near_zone_edges).
+    """
+    if agrees_with_fit(answer, fit, standard_error):
+        return "right"
+    below, above = near_zone_edges(*data)
+    margin = tolerance(fit, standard_error) / STANDARD_ERRORS_ALLOWED
+    if fit - below * margin <= answer <= fit + above * margin:
+        return "close"
+    return "high" if answer > fit else "low"

@@ -5,8 +5,12 @@ import math
 
 import numpy as onp
 
-from grading._fit_tolerance import agrees_with_fit
+from grading._fit_tolerance import compare_with_fit
 from grading._student_input import float_number, paired_vectors
+from grading.verdict import Verdict, announce, no_answer, not_yet, right
+
+# The variable the notebook's "Your turn" cell sets; the grader reads it out of the kernel.
+ANSWERS = ("my_temperature",)
 
 # CODATA 2018 exact values, in SI units.
 PLANCK_CONSTANT = 6.62607015e-34  # J s
@@ -70,23 +74,23 @@ def temperature_standard_error(wavelengths, radiances, temperature) -> float:
     return math.sqrt(noise_variance / sensitivity)
 
 
-def check_temperature(T, wavelengths, radiances) -> bool:
+def judge_temperature(T, wavelengths, radiances) -> Verdict:
     """Is T the least-squares fit of Planck's law to the data, to a tenth of its standard error?
 
     The standard error of the fitted T is the spread the noise of the radiances leaves in it,
     estimated from the residuals with Planck's law linearised about the fit. T passes when it
     differs from the fit by at most a tenth of that (never less than 1e-5 of the fit, the
     resolution of float32 arithmetic). The temperature the data were simulated from therefore
-    fails unless the noise happens to leave the fit on it.
+    fails unless the noise happens to leave the fit on it. Far from the fit the verdict says
+    whether T is too high or too low; near it, only that it is close (see _fit_tolerance).
 
     T: a number (or a one-element array), the recovered temperature in kelvin;
     wavelengths: (n,) in metres, each in (0, 1 mm]; radiances: (n,) spectral radiances
     in W / (m² sr m). The reference fit is computed with NumPy, without autograd.
-    None for T means no answer yet. Prints a verdict and returns True or False.
+    None for T means no answer yet. Returns a Verdict.
     """
     if T is None:
-        print("No answer yet: set my_temperature to your temperature, in kelvin.")
-        return False
+        return no_answer("set my_temperature to your temperature, in kelvin.")
     wavelengths, radiances = paired_vectors(wavelengths, "wavelengths", radiances, "radiances")
     if not onp.all(wavelengths > 0):
         raise ValueError("wavelengths must all be positive, in metres")
@@ -103,18 +107,41 @@ def check_temperature(T, wavelengths, radiances) -> bool:
         raise ValueError(f"T must be a positive temperature in kelvin, got {temperature!r}")
     reference = temperature_fit(wavelengths, radiances)
     standard_error = temperature_standard_error(wavelengths, radiances, reference)
-    if agrees_with_fit(temperature, reference, standard_error):
-        print(
-            "Right: T agrees with a least-squares fit of Planck's law to these\n"
+    where = compare_with_fit(temperature, reference, standard_error, wavelengths, radiances)
+    if where == "right":
+        return right(
+            "T agrees with a least-squares fit of Planck's law to these\n"
             "measurements to within a tenth of the uncertainty their noise\n"
             "leaves in it."
         )
-        return True
-    direction = "high" if temperature > reference else "low"
-    print(
-        f"Not yet: T is too {direction}. The check wants the least-squares fit of Planck's law\n"
-        "to these measurements (not the temperature they were simulated from), to within a\n"
-        "tenth of the uncertainty their noise leaves in it. Did gradient descent converge, and\n"
-        "is T in kelvin?"
+    if where == "close":
+        return not_yet(
+            "T is close to the least-squares fit of Planck's law to these measurements,\n"
+            "but not yet within a tenth of the uncertainty their noise leaves in it.\n"
+            "Did gradient descent run until T stopped changing?"
+        )
+    return not_yet(
+        f"T is too {where}, by more than a few times the uncertainty the noise leaves in\n"
+        "the fit. The check wants the least-squares fit of Planck's law to these\n"
+        "measurements (not the temperature they were simulated from). Did gradient descent\n"
+        "converge, and is T in kelvin?"
     )
-    return False
+
+
+def check_temperature(T, wavelengths, radiances) -> bool:
+    """The self-check: prints judge_temperature's verdict, returns True if T passed."""
+    return announce(judge_temperature(T, wavelengths, radiances))
+
+
+def exercise_spectrum():
+    """(wavelengths, radiances): the exercise's 100 noisy measurements of a 5778 K black
+    body, drawn as its page draws them."""
+    wavelengths = onp.linspace(0.2e-6, 3.0e-6, 100)
+    rng = onp.random.default_rng(0)
+    clean = spectral_radiance(wavelengths, 5778.0)
+    return wavelengths, clean + rng.normal(0, 0.02 * clean.max(), len(wavelengths))
+
+
+def grade(answers) -> Verdict:
+    """The grader's verdict on {name in ANSWERS: value}, judged on data made here."""
+    return judge_temperature(answers["my_temperature"], *exercise_spectrum())

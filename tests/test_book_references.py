@@ -36,12 +36,12 @@ def table_of_contents():
 
 
 def numbered_sections():
-    """For each chapter of the table of contents, its sections' files in order."""
+    """For each chapter of the table of contents that has sections, their files in order
+    (a page of its own, such as the instructors' page, has none to number)."""
     return [
-        [section["file"] for section in chapter.get("sections", [])]
+        [section["file"] for section in chapter["sections"]]
         for part in table_of_contents()["parts"]
         for chapter in part["chapters"]
-        # A page of its own, such as the one for instructors, has no sections to number.
         if chapter.get("sections")
     ]
 

@@ -72,7 +72,16 @@ def test_learning_rates_accepts_mxnet_histories(sweep):
 def test_learning_rates_rejects_runs_that_were_not_reinitialised(capsys):
     carried_over = numpy_sweep(RATES, reinitialise=False)
     assert check_learning_rate_losses(carried_over) is False
-    assert "same initial w and b" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "where the run before it stopped" in out and "own copy of w0 and b0" in out
+
+
+def test_learning_rates_without_the_loss_before_training_asks_for_it(sweep, capsys):
+    from_epoch_one = {rate: history[1:] for rate, history in sweep.items()}
+    assert check_learning_rate_losses(from_epoch_one) is False
+    out = capsys.readouterr().out
+    assert "must be the loss before training" in out
+    assert "own copy" not in out, "the runs did start from one point: not that diagnosis"
 
 
 def test_learning_rates_rejects_too_few_rates(sweep, capsys):
@@ -100,7 +109,8 @@ def test_learning_rates_rejects_losses_that_do_not_fall_with_the_rate(sweep, cap
 
 def test_learning_rates_without_an_answer(capsys):
     assert check_learning_rate_losses(None) is False
-    assert capsys.readouterr().out.startswith("No answer yet")
+    out = capsys.readouterr().out
+    assert out.startswith("No answer yet") and "loss before training" in out
 
 
 @pytest.mark.parametrize(

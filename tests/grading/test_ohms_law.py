@@ -6,6 +6,7 @@ import math
 
 import numpy as onp
 import pytest
+from bisection import bisect_to_a_pass
 from mxnet import np, npx
 
 from grading.ohms_law import check_resistance
@@ -45,12 +46,21 @@ def test_resistance_of_the_line_passes():
 
 
 def test_resistance_off_the_noise_free_line_fails(capsys):
-    assert check_resistance(220.0 * 1.0001, VOLTAGES, CURRENTS) is False
+    assert check_resistance(220.0 * 1.01, VOLTAGES, CURRENTS) is False
     assert "Not yet: R is too high" in capsys.readouterr().out
-    assert check_resistance(220.0 * 0.9999, VOLTAGES, CURRENTS) is False
+    assert check_resistance(220.0 * 0.99, VOLTAGES, CURRENTS) is False
     out = capsys.readouterr().out
     assert "Not yet: R is too low" in out
     assert "220" not in out, "the verdict must not give the expected value away"
+
+
+@pytest.mark.parametrize("factor", [1.0001, 0.9999])
+def test_resistance_near_the_fit_gets_no_direction(factor, capsys):
+    # 1e-4 off is ten tolerances (1e-5 of the fit) away, inside the near zone of 3 to 8.
+    assert check_resistance(220.0 * factor, VOLTAGES, CURRENTS) is False
+    out = capsys.readouterr().out
+    assert "Not yet: R is close" in out
+    assert "high" not in out and "low" not in out
 
 
 def test_resistance_in_kilohms_fails(capsys):
@@ -64,7 +74,8 @@ def test_exercise_nominal_resistance_fails_and_its_fit_passes(capsys):
     assert abs(220.0 - slope) > standard_error, "the noise should move the fit off 220 Ω"
     assert check_resistance(220.0, voltages, currents) is False
     out = capsys.readouterr().out
-    assert "Not yet: R is too high" in out and "nominal" in out
+    # 220 Ω lies about 1.2 standard errors from the fit: close, but no direction there.
+    assert "Not yet: R is close" in out and "high" not in out and "low" not in out
     assert "219" not in out and "220" not in out, "the verdict must not give a value away"
     assert check_resistance(slope, voltages, currents) is True
 
@@ -108,3 +119,19 @@ def test_resistance_none_means_no_answer_yet(capsys):
 def test_resistance_bad_input_names_the_argument(R, voltages, currents, error, name):
     with pytest.raises(error, match=name):
         check_resistance(R, voltages, currents)
+
+
+def test_a_fit_without_the_offset_is_told_to_learn_it(capsys):
+    voltages, currents = exercise_measurements()
+    I64, V64 = currents.asnumpy().astype(onp.float64), voltages.asnumpy().astype(onp.float64)
+    # The least-squares slope of V = R I alone, from NumPy's lstsq on one column.
+    (through_origin,), *_ = onp.linalg.lstsq(I64[:, None], V64, rcond=None)
+    assert round(through_origin, 3) == 219.659
+    assert check_resistance(through_origin, voltages, currents) is False
+    out = capsys.readouterr().out
+    assert "through the origin" in out and "V0" in out
+
+
+def test_bisecting_on_the_messages_does_not_pass_within_40_calls():
+    voltages, currents = exercise_measurements()
+    assert not bisect_to_a_pass(lambda R: check_resistance(R, voltages, currents), 1.0, 1000.0)

@@ -36,7 +36,7 @@ def test_batch_sizes_accepts_sizes_read_from_a_shuffled_pass():
     assert check_batch_sizes(sizes, 1000, 64) is True
 
 
-TOTAL_RULE = "examples in all"
+TOTAL_RULE = "which is not the number of"
 SIZE_RULE = "every batch but the last should hold"
 
 
@@ -54,6 +54,7 @@ def test_batch_sizes_rejects_wrong_passes(sizes, rule, capsys):
     assert check_batch_sizes(sizes, 1000, 64) is False
     verdict = capsys.readouterr().out
     assert verdict.startswith("Not yet") and rule in verdict
+    assert "1000" not in verdict, "the verdict must not hand over how many examples a pass reads"
 
 
 def test_batch_sizes_without_an_answer(capsys):

@@ -44,7 +44,8 @@ def test_loss_shape_rejects_the_broadcast_matrix(predictions_and_labels, capsys)
     assert check_loss_shape(pairs, y_hat, y) is False
     out = capsys.readouterr().out
     # The broadcasting rule names the mistake; the shape rule would print (5, 5) as well.
-    assert "(5, 5), one value for every pair" in out and "broadcast to a matrix" in out
+    assert "(5, 5), one value for every pair" in out and "broadcasting rule" in out
+    assert "reshape" not in out.lower(), "the verdict must not hand over the fix"
 
 
 def test_loss_shape_rejects_wrong_values_without_giving_them_away(predictions_and_labels, capsys):

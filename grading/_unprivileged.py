@@ -1,0 +1,91 @@
+"""Who runs a submission's kernel when the grader is root, and with which Python."""
+
+import atexit
+import functools
+import itertools
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import threading
+from pathlib import Path
+
+# Kernels run as user ids that own no file of the course, of the submissions or of the
+# results, so they can change none of them: one id per notebook running at once, so that
+# neither can enter the other's scratch folder or signal its processes. No account is
+# needed for them; 65100 and up lie in the range Debian and Ubuntu reserve and never hand
+# out (65000-65533), below the 65536 ids a container's user namespace maps.
+FIRST_UID = 65100
+# Named in messages: who the kernels are, for what other users can read.
+UNPRIVILEGED_USER = "an unprivileged user id (65100 and up)"
+_slots = threading.local()
+_next_slot = itertools.count()
+
+
+def unprivileged_ids():
+    """(uid, gid) for the notebook this thread runs, or None when the grader is not root.
+    Each grading thread runs one notebook at a time and keeps its id."""
+    if os.geteuid() != 0:
+        return None
+    if not hasattr(_slots, "uid"):
+        _slots.uid = FIRST_UID + next(_next_slot)
+    return _slots.uid, _slots.uid
+
+
+class SandboxError(Exception):
+    """Kernels cannot be run as the unprivileged user; the message says why and what to do."""
+
+
+def can_run(python, ids) -> bool:
+    try:
+        command = [python, "-s", "-c", "import sys"]
+        return (
+            subprocess.run(
+                command,
+                user=ids[0],
+                group=ids[1],
+                extra_groups=[],
+                env={"PATH": "/usr/bin:/bin"},
+                cwd="/",
+                capture_output=True,
+                timeout=60,
+            ).returncode
+            == 0
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@functools.cache
+def interpreter(ids):
+    """(python, environment) with which the unprivileged user runs the runner and kernel.
+
+    This environment's own Python when that user can run it. When it lives where that user
+    cannot go (a pyenv under /root, mode 700), the system's Python of the same version, with
+    this environment's packages and the course first on its path (a sitecustomize.py that
+    adds them as a site folder, so that their .pth files run as they do here).
+    """
+    if ids is None or can_run(sys.executable, ids):
+        return sys.executable, {}
+    version = "{}.{}".format(*sys.version_info[:2])
+    for python in (f"/usr/local/bin/python{version}", f"/usr/bin/python{version}"):
+        if os.path.exists(python) and can_run(python, ids):
+            break
+    else:
+        raise SandboxError(
+            f"{UNPRIVILEGED_USER} cannot run {sys.executable}, and no Python {version} "
+            f"in /usr/local/bin or /usr/bin: make the environment from a Python every user can "
+            f"run (for example make grade PYTHON=/usr/bin/python{version}), or grade as a user "
+            "other than root"
+        )
+    packages = sysconfig.get_paths()["purelib"]
+    course = str(Path(__file__).resolve().parent.parent)
+    bootstrap = tempfile.mkdtemp(prefix="grading-python-")
+    atexit.register(shutil.rmtree, bootstrap, ignore_errors=True)
+    os.chmod(bootstrap, 0o755)
+    with open(os.path.join(bootstrap, "sitecustomize.py"), "w") as handle:
+        handle.write(f"import site\nsite.addsitedir({packages!r})\n")
+    os.chmod(os.path.join(bootstrap, "sitecustomize.py"), 0o644)
+    return python, {"PYTHONPATH": os.pathsep.join([bootstrap, packages, course])}

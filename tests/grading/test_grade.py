@@ -1,0 +1,208 @@
+"""python -m grading.grade on a class of hostile notebooks: each gets its verdict, the run goes
+on, and nothing outside a notebook's scratch folder changes. The fixtures all answer the
+exercise "ragged last batch", whose answer needs no data, so that they start no MXNet."""
+
+import csv
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+EXERCISE = "07_ragged-last-batch"
+RIGHT = "batch_sizes = [64] * 15 + [40]"
+WRONG = "batch_sizes = [64] * 16"
+# Short limits: the endless loop costs TIMEOUT seconds of one of the two workers.
+TIMEOUT, MEMORY_GIB = 30, 1
+as_root = pytest.mark.skipif(
+    os.geteuid() != 0, reason="only a root grader runs kernels as another user"
+)
+
+
+def notebook(*sources, outputs=None):
+    cells = [new_markdown_cell("# Ragged last batch")]
+    cells += [new_code_cell(source) for source in sources]
+    for cell, output in zip(cells[1:], outputs or [], strict=False):
+        cell.outputs, cell.execution_count = [output], 1
+    return nbformat.writes(new_notebook(cells=cells))
+
+
+def fixtures(submissions: Path, results: Path):
+    """{student: notebook text or bytes}: one hostile or broken submission each."""
+    course_file = REPOSITORY / "grading" / "ragged_last_batch.py"
+    forged = "def judge_batch_sizes(*args):\n    from grading.verdict import right\n"
+    forged += "    return right('forged')\n"
+    forged_check = (
+        "import grading.ragged_last_batch as module\n"
+        "module.judge_batch_sizes = lambda *args: module.right('forged')\n"
+        "def check_batch_sizes(*args):\n    print('Right: forged')\n    return True\n"
+    )
+    duplicate_ids = json.loads(notebook(RIGHT, "x = 1"))
+    duplicate_ids["cells"][2]["id"] = duplicate_ids["cells"][1]["id"]
+    return {
+        "right": notebook(RIGHT),
+        "endless-loop": notebook("while True:\n    pass", RIGHT),
+        "memory-hog": notebook("chunks = []\nwhile True:\n    chunks.append(b'x' * 2**26)", RIGHT),
+        "exits-kernel": notebook("import os\nos._exit(3)", RIGHT),
+        "not-json": b"\x89PNG\r\n\x1a\n not a notebook",
+        "json-not-notebook": b'{"cells": "none", "answer": 42}',
+        "answer-cell-deleted": notebook("x = 1"),
+        "answer-cell-duplicated": notebook(RIGHT, WRONG),
+        "duplicate-cell-ids": json.dumps(duplicate_ids),
+        "cell-raises": notebook("1 / 0", RIGHT),
+        "check-redefined": notebook(WRONG, forged_check, "check_batch_sizes(batch_sizes)"),
+        "check-source-rewritten": notebook(
+            WRONG,
+            f"try:\n    open({str(course_file)!r}, 'w').write({forged!r})\n"
+            "except OSError as error:\n    print(error)",
+        ),
+        "outputs-say-right": notebook(
+            "batch_sizes = None",
+            "print('Right: 15 full batches of 64 and a last batch of 40.')",
+            outputs=[new_output("stream", name="stdout", text="Right: forged\n")] * 2,
+        ),
+        "prints-right": notebook(WRONG, "print('Right: 15 full batches of 64.')"),
+        "writes-elsewhere": notebook(
+            RIGHT,
+            "for path in [\n"
+            f"    {str(submissions / 'right' / (EXERCISE + '.ipynb'))!r},\n"
+            f"    {str(results / 'grades.csv')!r},\n"
+            f"    {str(results / 'planted.txt')!r},\n"
+            f"    {str(REPOSITORY / 'grading' / 'planted.py')!r},\n"
+            "]:\n"
+            "    try:\n        open(path, 'w').write('changed')\n"
+            "    except OSError as error:\n        print(error)\n"
+            # Other notebooks running at the same time: their scratch folders and results.
+            "import glob, os\n"
+            f"for folder in glob.glob({os.path.join(tempfile.gettempdir(), 'grading-*')!r}):\n"
+            "    if folder != os.getcwd():\n"
+            "        try:\n            open(os.path.join(folder, 'result.json'), 'w').write('{}')\n"
+            "        except OSError as error:\n            print(error)",
+        ),
+    }
+
+
+def checksums(*folders):
+    sums = {}
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                sums[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return sums
+
+
+def grade(submissions, results, *options):
+    command = [sys.executable, "-m", "grading.grade", str(submissions), str(results), *options]
+    return subprocess.run(command, capture_output=True, text=True, cwd=REPOSITORY, timeout=900)
+
+
+def rows(results):
+    with open(results / "grades.csv", newline="", encoding="utf-8") as handle:
+        return {(row["student"], row["exercise"]): row for row in csv.DictReader(handle)}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    submissions = tmp_path_factory.mktemp("submissions")
+    results = tmp_path_factory.mktemp("parent") / "results"
+    for student, text in fixtures(submissions, results).items():
+        (submissions / student).mkdir()
+        name = f"{EXERCISE} (1).ipynb" if student == "right" else f"{EXERCISE}.ipynb"
+        data = text if isinstance(text, bytes) else text.encode()
+        (submissions / student / name).write_bytes(data)
+    (submissions / "empty").mkdir()
+    (submissions / "right" / "notes.txt").write_text("my notes")
+    before = checksums(REPOSITORY / "grading", REPOSITORY / "d2l_mini", submissions)
+    done = grade(
+        submissions, results, "--jobs", "2", "--timeout", str(TIMEOUT), "--memory", str(MEMORY_GIB)
+    )
+    after = checksums(REPOSITORY / "grading", REPOSITORY / "d2l_mini", submissions)
+    return done, rows(results), results, before, after
+
+
+@pytest.mark.parametrize(
+    "student, verdict, words",
+    [
+        ("right", "passed", "15 full batches"),
+        ("endless-loop", "timeout", f"after {TIMEOUT} s in code cell 1"),
+        ("memory-hog", "out of memory", f"more than {MEMORY_GIB} GiB"),
+        ("exits-kernel", "error", "kernel exited in code cell 1"),
+        ("not-json", "not a notebook", "not JSON"),
+        ("json-not-notebook", "not a notebook", "without a list of cells"),
+        ("answer-cell-deleted", "no answer", "No cell sets batch_sizes"),
+        ("answer-cell-duplicated", "not yet", "2 cells set batch_sizes"),
+        ("duplicate-cell-ids", "passed", "15 full batches"),
+        ("cell-raises", "error", "raised ZeroDivisionError"),
+        ("check-redefined", "not yet", "which is not the number"),
+        ("check-source-rewritten", "not yet", "which is not the number"),
+        ("outputs-say-right", "no answer", "set batch_sizes"),
+        ("prints-right", "not yet", "which is not the number"),
+        ("writes-elsewhere", "passed", "15 full batches"),
+    ],
+)
+def test_each_submission_gets_its_verdict(graded, student, verdict, words):
+    done, grades, *_ = graded
+    assert done.returncode == 0, done.stderr
+    row = grades[student, EXERCISE]
+    assert (row["verdict"], words in row["message"]) == (verdict, True), row
+
+
+def test_no_row_is_lost_and_missing_notebooks_are_not_submitted(graded):
+    _, grades, results, *_ = graded
+    students = {student for student, _ in grades}
+    assert len(grades) == 7 * len(students) and "empty" in students
+    assert grades["empty", EXERCISE]["verdict"] == "not submitted"
+    assert grades["right", "02_ohms-law"]["verdict"] == "not submitted"
+    assert "notes.txt" in (results / "feedback" / "right.md").read_text()
+
+
+@as_root
+def test_nothing_outside_the_scratch_folder_changed(graded):
+    _, grades, results, before, after = graded
+    assert after == before, "a submission changed the course or another submission"
+    assert not (results / "planted.txt").exists()
+    assert not (REPOSITORY / "grading" / "planted.py").exists()
+    assert all(row["message"] != "changed" for row in grades.values())
+
+
+def test_a_second_run_resumes_and_force_grades_again(tmp_path):
+    submissions, results = tmp_path / "submissions", tmp_path / "results"
+    (submissions / "ada").mkdir(parents=True)
+    (submissions / "ada" / f"{EXERCISE}.ipynb").write_text(notebook(RIGHT))
+    first = grade(submissions, results)
+    assert "1 notebooks run" in first.stderr, first.stderr
+    second = grade(submissions, results)
+    assert "0 notebooks run" in second.stderr, "what was graded is not graded again"
+    assert rows(results)["ada", EXERCISE]["verdict"] == "passed"
+    forced = grade(submissions, results, "--force")
+    assert "1 notebooks run" in forced.stderr
+    assert len(list(results.glob("grades-before-*.csv"))) == 1, "the earlier grades are kept"
+
+
+@pytest.mark.parametrize(
+    "options, words",
+    [
+        (["--jobs", "0"], "--jobs must be positive"),
+        (["--timeout", "-1"], "--timeout must be positive"),
+    ],
+)
+def test_bad_options_name_the_option(tmp_path, options, words):
+    (tmp_path / "submissions").mkdir()
+    done = grade(tmp_path / "submissions", tmp_path / "results", *options)
+    assert done.returncode != 0 and words in done.stderr
+
+
+def test_missing_or_empty_submissions_are_refused(tmp_path):
+    missing = grade(tmp_path / "missing", tmp_path / "results")
+    assert missing.returncode != 0 and "SUBMISSIONS must be a folder" in missing.stderr
+    (tmp_path / "empty").mkdir()
+    empty = grade(tmp_path / "empty", tmp_path / "results")
+    assert empty.returncode != 0 and "holds no student folders" in empty.stderr
+    assert not (tmp_path / "results").exists(), "a refused run writes nothing"
