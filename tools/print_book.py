@@ -36,10 +36,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run"]
 
 # A4, with room at the foot for the page number. The figures and code are laid out for the
 # book's 45 rem column, which fits this width at 100 %.
-PAGE = {"format": "A4", "margin": {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}}
+PAGE = {
+    "format": "A4",
+    "margin": {"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+}
 FOOTER = """<div style="width: 100%; padding: 0 14mm; font-size: 8pt; color: #555;
     font-family: sans-serif; display: flex; justify-content: space-between;">
-  <span>{title}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span>
+  <span>{title}</span>
+  <span><span class="pageNumber"></span> / <span class="totalPages"></span></span>
 </div>"""
 
 READY = """async () => {
@@ -55,7 +59,9 @@ READY = """async () => {
 # Worked answers are dropdowns that sphinx-togglebutton closes; it opens them before a
 # print from the browser's menu, but page.pdf() sends no beforeprint event.
 OPEN_DROPDOWNS = """() => {
-    document.querySelectorAll(".toggle-hidden").forEach((node) => node.classList.remove("toggle-hidden"));
+    document.querySelectorAll(".toggle-hidden").forEach((node) => {
+        node.classList.remove("toggle-hidden");
+    });
     document.querySelectorAll("details").forEach((node) => { node.open = true; });
 }"""
 
