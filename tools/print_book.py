@@ -49,6 +49,7 @@ FOOTER = """<div style="width: 100%; padding: 0 14mm; font-size: 8pt; color: #55
 READY = """async () => {
     const startup = window.MathJax && window.MathJax.startup;
     if (startup && startup.promise) await startup.promise;
+    await document.fonts.ready;  // MathJax's own fonts, which its typesetting asked for
     // Lazy images below the fold load only when scrolled to; a printout needs them all.
     const images = [...document.images];
     images.forEach((image) => { image.loading = "eager"; });
@@ -99,7 +100,9 @@ TITLE_SHEET = """() => {
             (part || list).append(item);
         }
     });
-    document.querySelector("#jb-print-toc nav").replaceChildren(list);
+    const contents = document.querySelector("#jb-print-toc nav");
+    if (!contents) return 0;
+    contents.replaceChildren(list);
     document.querySelector("#jb-print-docs-body").classList.add("title-sheet");
     return list.querySelectorAll("li").length;
 }"""
@@ -133,7 +136,7 @@ def single_page(book: Path) -> Path:
     page = book / f"{root}.html"
     if not page.is_file():
         sys.exit(
-            f"No book on one page at {page}: build it first with "
+            f"--book: no book on one page at {page}; build it first with "
             "`jupyter-book build . --builder singlehtml` (make pdf does)"
         )
     return page
@@ -156,8 +159,13 @@ def print_book(page: Path, output: Path, title: str) -> dict[str, int]:
             sys.exit(f"Figures that did not load: {missing}")
         tab.evaluate(OPEN_DROPDOWNS)
         tab.evaluate(PUBLISHED_LINKS, published_url())
-        tab.evaluate(TITLE_SHEET)
+        # What the HTML must offer, checked here so that a changed theme or extension stops
+        # the print with its reason instead of printing a book without contents or answers.
+        if not tab.evaluate(TITLE_SHEET):
+            sys.exit("No print header (#jb-print-toc) from sphinx-book-theme to hold the contents")
         answers = tab.locator("div.solution").count()
+        if not answers:
+            sys.exit("No worked answer (div.solution of sphinx-exercise) in the book to leave out")
         tab.pdf(
             path=output / BOOK_PDF,
             footer_template=FOOTER.format(title=title),
@@ -180,19 +188,23 @@ def print_book(page: Path, output: Path, title: str) -> dict[str, int]:
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--book", type=Path, default=BUILD / "singlehtml")
-    parser.add_argument("--output", type=Path, default=BUILD / "pdf")
-    parser.add_argument("--site", type=Path, default=BUILD / "html")
+    parser.add_argument("--book", type=Path, default=BUILD / "singlehtml", help="singlehtml build")
+    parser.add_argument("--output", type=Path, default=BUILD / "pdf", help="folder for the PDFs")
+    parser.add_argument("--site", type=Path, default=BUILD / "html", help="HTML book to copy into")
     args = parser.parse_args(argv)
+    if args.output.exists() and not args.output.is_dir():
+        parser.error(f"--output: {args.output} is a file; name a folder for the two PDFs")
     config = yaml.safe_load((REPOSITORY / "_config.yml").read_text(encoding="utf-8"))
     answers = print_book(single_page(args.book), args.output, config["title"])
     for name, count in answers.items():
         print(f"{args.output / name}: {count} worked answers")
-    if (args.site / "index.html").is_file():
-        (args.site / "pdf").mkdir(exist_ok=True)
-        for name in answers:
-            shutil.copy2(args.output / name, args.site / "pdf" / name)
-        print(f"Both copied into {args.site / 'pdf'}, for the landing page's links")
+    if not (args.site / "index.html").is_file():
+        print(f"--site: no HTML book at {args.site}, so the PDFs are not copied into it")
+        return 0
+    (args.site / "pdf").mkdir(exist_ok=True)
+    for name in answers:
+        shutil.copy2(args.output / name, args.site / "pdf" / name)
+    print(f"Both copied into {args.site / 'pdf'}, for the landing page's links")
     return 0
 
 
