@@ -169,7 +169,6 @@ def print_book(page: Path, output: Path, title: str) -> dict[str, int]:
         tab.pdf(
             path=output / BOOK_PDF,
             footer_template=FOOTER.format(title=title),
-            outline=True,
             **footer,
             **PAGE,
         )
@@ -177,7 +176,6 @@ def print_book(page: Path, output: Path, title: str) -> dict[str, int]:
         tab.pdf(
             path=output / STUDENT_PDF,
             footer_template=FOOTER.format(title=f"{title}, student edition"),
-            outline=True,
             **footer,
             **PAGE,
         )
