@@ -51,7 +51,7 @@ book: check-python $(INSTALLED)
 # (only if its code changed since the last build) and once in the comparison.
 test: unit notebooks
 	@if command -v chromium >/dev/null 2>&1 || [ "$${CI:-}" = true ]; then \
-		$(BROWSER_TESTS); \
+		$(MAKE) --no-print-directory pdf && $(BROWSER_TESTS); \
 	else \
 		echo "Browser tests skipped: Chromium is not installed (Debian/Ubuntu: apt-get install chromium)"; \
 	fi
@@ -87,7 +87,8 @@ unit: check-python $(INSTALLED)
 notebooks: book
 	$(COMPARE) $(EXECUTED)
 
-test-browser: book
+# The pages, and the PDFs of make pdf, which the landing page links to.
+test-browser: pdf
 	$(BROWSER_TESTS)
 
 # The same numbers on this Python as on $(REFERENCE_PYTHON): re-execute, with this Python, the
@@ -107,6 +108,14 @@ bench: check-python $(INSTALLED)
 bench-tooling: check-python $(INSTALLED)
 	$(BIN)/python benchmarks/test_suite.py --json _build/bench-test-suite.json
 	$(BIN)/python benchmarks/book_build.py --json _build/bench-book-build.json
+
+# The book printed: the whole book and the student edition (each worked answer left out), as
+# PDFs in _build/pdf/ and in the HTML book's pdf/, where the landing page links to them.
+# Chromium prints the book's one-page HTML build (tools/print_book.py): no TeX to install.
+.PHONY: pdf
+pdf: book
+	$(BIN)/jupyter-book build . --builder singlehtml -W --keep-going
+	$(BIN)/python tools/print_book.py
 
 # The exercise notebooks without their solutions and hidden checks, for students.
 student: check-python $(INSTALLED)
