@@ -89,3 +89,90 @@ def scan_file(browser, path: Path, color_schemes=("light", "dark"), viewports=No
             finally:
                 context.close()
     return lines
+
+
+# Opened for a scan and closed after it, each marked so that only what was opened is closed:
+# the closed <details> (the sidebar's parts) and the solutions. Then every CSS transition is
+# waited for: a solution fades in, and a scan in mid-fade measures the contrast of grey text.
+OPEN_PARTS = """async () => {
+    const details = [...document.querySelectorAll("details:not([open])")];
+    details.forEach((part) => { part.open = true; part.dataset.openedForScan = ""; });
+    const solutions = [...document.querySelectorAll("div.solution.toggle-hidden")];
+    solutions.forEach((solution) => {
+        solution.dataset.openedForScan = "";
+        solution.querySelector("button.toggle-button").click();
+    });
+    const wait = (ms) => new Promise((done) => setTimeout(done, ms));
+    for (let tries = 0; tries < 50; tries += 1) {
+        if (!solutions.some((solution) => solution.classList.contains("toggle-hidden"))) break;
+        await wait(100);
+    }
+    await Promise.all(document.getAnimations().map((animation) => animation.finished));
+    return details.length + solutions.length;
+}"""
+
+CLOSE_PARTS = """async () => {
+    const opened = [...document.querySelectorAll("[data-opened-for-scan]")];
+    opened.forEach((part) => {
+        delete part.dataset.openedForScan;
+        if (part.tagName === "DETAILS") part.open = false;
+        else part.querySelector("button.toggle-button").click();
+    });
+    await Promise.all(document.getAnimations().map((animation) => animation.finished));
+    return opened.length;
+}"""
+OPENED_PARTS = ["[data-opened-for-scan]"]
+
+
+def open_parts(page) -> int:
+    """Opens every closed <details> and solution; how many it opened."""
+    return page.evaluate(OPEN_PARTS)
+
+
+def close_parts(page) -> int:
+    return page.evaluate(CLOSE_PARTS)
+
+
+# The header's menus (launch, repository, download), each opened as a reader opens it.
+MENU_TOGGLES = ".bd-header-article .dropdown-toggle"
+# Buttons that open a dialog: search everywhere; on a phone the two sidebars, which become
+# dialogs there (on a laptop the same buttons fold the sidebar away instead).
+DIALOG_BUTTONS = {"laptop": ["button.search-button__button"]}
+DIALOG_BUTTONS["phone"] = DIALOG_BUTTONS["laptop"] + [
+    "button.primary-toggle",
+    "button.secondary-toggle",
+]
+
+
+def scan_menus_and_dialogs(page, where: str, phone: bool) -> list[str]:
+    """Findings in each header menu and dialog, opened one at a time and closed again."""
+    lines = []
+    for toggle in page.locator(MENU_TOGGLES).all():
+        if not toggle.is_visible():
+            continue
+        toggle.click()
+        menu = toggle.locator("xpath=following-sibling::ul[contains(@class, 'dropdown-menu')]")
+        menu.wait_for(state="visible", timeout=5000)
+        name = toggle.get_attribute("aria-label")
+        lines += findings(
+            violations(page, [f"{MENU_TOGGLES}.show + .dropdown-menu"]),
+            f"{where}, menu {name!r} open",
+        )
+        page.keyboard.press("Escape")
+        # The theme also shows a menu while the pointer is over it.
+        page.mouse.move(0, 0)
+        menu.wait_for(state="hidden", timeout=5000)
+    for selector in DIALOG_BUTTONS["phone" if phone else "laptop"]:
+        button = page.locator(f"{selector} >> visible=true").first
+        if not button.count():
+            continue
+        button.click()
+        dialog = page.locator("dialog[open]")
+        dialog.wait_for(state="visible", timeout=5000)
+        page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished))")
+        lines += findings(violations(page, ["dialog[open]"]), f"{where}, dialog of {selector} open")
+        page.keyboard.press("Escape")
+        dialog.wait_for(state="detached", timeout=5000)
+    page.mouse.move(0, 0)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    return lines
