@@ -14,7 +14,7 @@ from sidebar_toggle_names import name_toggles  # noqa: E402
 # As pydata-sphinx-theme 0.17.1 writes an entry with pages under it.
 ENTRY = (
     '<li class="toctree-l1 has-children"><a class="reference internal" href="index.html">'
-    "2. Exercises</a><details><summary><span class=\"toctree-toggle\" role=\"presentation\">"
+    '2. Exercises</a><details><summary><span class="toctree-toggle" role="presentation">'
     '<i class="fa-solid fa-chevron-down"></i></span></summary><ul><li>'
     '<a href="01.html">2.1. Zero</a></li></ul></details></li>'
 )
