@@ -36,11 +36,13 @@ def table_of_contents():
 
 
 def numbered_sections():
-    """For each chapter of the table of contents, its sections' files in order."""
+    """For each chapter of the table of contents that has sections, their files in order
+    (a page of its own, such as the accessibility statement, has none)."""
     return [
-        [section["file"] for section in chapter.get("sections", [])]
+        [section["file"] for section in chapter["sections"]]
         for part in table_of_contents()["parts"]
         for chapter in part["chapters"]
+        if chapter.get("sections")
     ]
 
 
