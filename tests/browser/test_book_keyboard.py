@@ -60,30 +60,34 @@ FOCUSED = """() => {
 }"""
 
 
+def keyboard_pages(book) -> list[str]:
+    """The first chapter page that is a notebook (it has the launch menu), and the first
+    page with solutions."""
+    chapters = [name for name in notebook_pages(book) if name.startswith("chapters/")]
+    return chapters[:1] + pages_with_class(book, "solution")[:1]
+
+
 def pytest_generate_tests(metafunc):
     if "keyboard_page" in metafunc.fixturenames:
         book = book_dir()
-        chosen = []
-        if missing_book_message(book) is None:
-            chapters = [name for name in notebook_pages(book) if name.startswith("chapters/")]
-            chosen = chapters[:1] + pages_with_class(book, "solution")[:1]
+        chosen = keyboard_pages(book) if missing_book_message(book) is None else []
         metafunc.parametrize("keyboard_page", chosen or ["(no book built)"])
 
 
-@pytest.fixture
-def tab(browser, server, book):
-    """A fresh tab of its own: pressing Tab moves focus and scrolls, which the shared tabs of
-    the other checks must not see."""
+@pytest.fixture(scope="module")
+def walked(browser, server, book):
+    """{page: (tab, stops)}: each keyboard page in a tab of its own, walked with Tab once.
+    Pressing Tab moves focus and scrolls, which the shared tabs of the other checks must
+    not see; the tests below read the walk and leave each tab as they found it."""
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
-    page = context.new_page()
-    yield page
+    found = {}
+    for name in keyboard_pages(book):
+        page = context.new_page()
+        page.goto(server + name, wait_until="networkidle")
+        page.evaluate("async () => { if (window.MathJax) await MathJax.startup.promise; }")
+        found[name] = (page, walk(page))
+    yield found
     context.close()
-
-
-def load(page, server: str, name: str):
-    page.goto(server + name, wait_until="networkidle")
-    page.evaluate("async () => { if (window.MathJax) await MathJax.startup.promise; }")
-    return page
 
 
 def accessible_name(cdp) -> tuple[str, str]:
@@ -146,9 +150,8 @@ def walk(page) -> list[tuple[dict, str, str]]:
     pytest.fail(f"{MAX_STOPS} Tab stops and focus has not left the page: a keyboard trap?")
 
 
-def test_every_tab_stop_is_named_and_shows_its_focus(tab, server, keyboard_page):
-    page = load(tab, server, keyboard_page)
-    stops = walk(page)
+def test_every_tab_stop_is_named_and_shows_its_focus(walked, keyboard_page):
+    stops = walked[keyboard_page][1]
     assert len(stops) > 20, f"{keyboard_page}: only {len(stops)} Tab stops"
     problems = [
         f"stop {index} ({role} {name!r}) {stop['html']}: {problem}"
@@ -164,10 +167,9 @@ def reached_by_tab(page, selector: str) -> bool:
 
 
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["Enter", "Space"])
-def test_a_solution_opens_and_closes_from_the_keyboard(tab, server, book, key):
+def test_a_solution_opens_and_closes_from_the_keyboard(walked, book, key):
     name = pages_with_class(book, "solution")[0]
-    page = load(tab, server, name)
-    walk(page)
+    page = walked[name][0]
     assert reached_by_tab(page, SOLUTION_TOGGLE), f"{name}: Tab never reaches the solution"
     button = page.locator(SOLUTION_TOGGLE).first
     solution = page.locator("div.solution").first
@@ -180,10 +182,9 @@ def test_a_solution_opens_and_closes_from_the_keyboard(tab, server, book, key):
 
 
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["Enter", "Space"])
-def test_the_launch_menu_opens_from_the_keyboard(tab, server, book, key):
-    name = next(page for page in notebook_pages(book) if page.startswith("chapters/"))
-    page = load(tab, server, name)
-    walk(page)
+def test_the_launch_menu_opens_from_the_keyboard(walked, book, key):
+    name = keyboard_pages(book)[0]
+    page = walked[name][0]
     assert reached_by_tab(page, LAUNCH_TOGGLE), f"{name}: Tab never reaches the launch menu"
     toggle = page.locator(LAUNCH_TOGGLE)
     menu = page.locator(".dropdown-launch-buttons .dropdown-menu")
