@@ -1,8 +1,8 @@
 """Every page of the built book passes axe-core's WCAG 2.0 and 2.1 A and AA rules, in light
 and dark, at 1280 px and at 390 px: as it loads, and with every solution and sidebar part
-opened. On the landing page, the first notebook page and the first page with solutions
-(the header is the same on every page), each header menu and dialog is opened and scanned
-too. A failure names the page, the rule, the element and what to fix.
+opened. On the first notebook page (the header is the same on every page, and there it
+has every menu), each header menu and dialog is opened and scanned too. A failure names
+the page, the rule, the element and what to fix.
 
 The book's own pages come from the built site, so a page added to _toc.yml is scanned
 without a change here. `scan_file` in book_axe.py scans any other HTML file, such as a
@@ -29,7 +29,7 @@ from book_axe import (
     violations,
 )
 from book_browser import chromium_problem, in_ci
-from book_site import book_dir, missing_book_message, notebook_pages, pages, pages_with_class
+from book_site import book_dir, missing_book_message, notebook_pages, pages
 
 if chromium_problem() and not in_ci():
     pytest.skip(chromium_problem(), allow_module_level=True)
@@ -58,10 +58,9 @@ def scanned_pages(book: Path) -> list[str]:
 
 
 def menu_pages(book: Path) -> list[str]:
-    """The landing page, the first notebook page, and the first page with solutions: the
-    header menus differ only in which items a page has (launch, .ipynb download)."""
-    chosen = ["intro.html"] + notebook_pages(book)[:1] + pages_with_class(book, "solution")[:1]
-    return list(dict.fromkeys(chosen))
+    """The first notebook page: the header is one template on every page, and a notebook
+    page's has every menu (launch, repository, download with the .ipynb)."""
+    return notebook_pages(book)[:1]
 
 
 def extra_html_files() -> list[Path]:
