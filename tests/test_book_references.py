@@ -37,7 +37,8 @@ def table_of_contents():
 
 def numbered_sections():
     """For each chapter of the table of contents that has sections, their files in order
-    (a page of its own, such as the instructors' page, has none to number)."""
+    (a page of its own, such as the instructors' page or the accessibility statement, has none
+    to number)."""
     return [
         [section["file"] for section in chapter["sections"]]
         for part in table_of_contents()["parts"]

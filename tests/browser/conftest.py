@@ -70,14 +70,28 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         ".ipynb": "application/json",
     }
 
+    # Every answer, as (path, status), shared with the tests through the `served` fixture:
+    # the browser's own requests, such as /favicon.ico, never reach Playwright's events.
+    served: list = []
+
     def log_message(self, format, *args):
         pass
 
+    def log_request(self, code="-", size="-"):
+        self.served.append((self.path, int(code) if isinstance(code, int) else 0))
+
 
 @pytest.fixture(scope="session")
-def server(book) -> str:
+def served() -> list[tuple[str, int]]:
+    """(path, HTTP status) of every request the book's server answered, in order."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def server(book, served) -> str:
     """The book's base URL, served from a thread on a free port of 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(book))
+    logging = type("BookHandler", (QuietHandler,), {"served": served})
+    handler = functools.partial(logging, directory=str(book))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,176 @@
+"""Every page of the built book passes axe-core's WCAG 2.0 and 2.1 A and AA rules, in light
+and dark, at 1280 px and at 390 px: as it loads, and with every solution and sidebar part
+opened. On the first notebook page (the header is the same on every page, and there it
+has every menu), each header menu and dialog is opened and scanned too. A failure names
+the page, the rule, the element and what to fix.
+
+The book's own pages come from the built site, so a page added to _toc.yml is scanned
+without a change here. `scan_file` in book_axe.py scans any other HTML file, such as a
+grading report: name such files in $A11Y_HTML (separated by the path separator).
+
+Run with `pytest -p no:xdist tests/browser` after `make book`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from book_axe import (
+    OPENED_PARTS,
+    axe_version,
+    close_parts,
+    findings,
+    open_parts,
+    scan_file,
+    scan_menus_and_dialogs,
+    violations,
+)
+from book_browser import chromium_problem, in_ci
+from book_site import book_dir, missing_book_message, notebook_pages, pages
+
+if chromium_problem() and not in_ci():
+    pytest.skip(chromium_problem(), allow_module_level=True)
+
+# The reader's colour scheme and window: a laptop's and an upright phone's (book_widths.py).
+SETTINGS = [  # (colour scheme, viewport)
+    ("light", "desktop"),
+    ("dark", "desktop"),
+    ("light", "phone"),
+    ("dark", "phone"),
+]
+WIDTHS = {"desktop": "1280 px", "phone": "390 px"}
+AXE_VERSION = "4.12.1"
+NO_BOOK = "(no book built)"
+REDIRECT = re.compile(r"^\s*<meta http-equiv=\"Refresh\"[^>]*>\s*$", re.IGNORECASE)
+
+
+def scanned_pages(book: Path) -> list[str]:
+    """The book's pages, without those that only send the browser on to another page
+    (index.html, which opens intro.html: scanned as itself)."""
+    return [
+        page
+        for page in pages(book)
+        if not REDIRECT.match((book / page).read_text(encoding="utf-8"))
+    ]
+
+
+def menu_pages(book: Path) -> list[str]:
+    """The first notebook page: the header is one template on every page, and a notebook
+    page's has every menu (launch, repository, download with the .ipynb)."""
+    return notebook_pages(book)[:1]
+
+
+def extra_html_files() -> list[Path]:
+    return [Path(path) for path in os.environ.get("A11Y_HTML", "").split(os.pathsep) if path]
+
+
+def pytest_generate_tests(metafunc):
+    book = book_dir()
+    if "scanned_page" in metafunc.fixturenames:
+        found = scanned_pages(book) if missing_book_message(book) is None else [NO_BOOK]
+        metafunc.parametrize("scanned_page", found)
+    if "extra_html" in metafunc.fixturenames:
+        metafunc.parametrize("extra_html", extra_html_files(), ids=str)
+
+
+def scan(page, where: str, phone: bool, menus: bool) -> list[str]:
+    """Findings on a loaded page: whole as loaded, then what opening its parts showed, then
+    (menus=True) each header menu and dialog. The page is left as it was found."""
+    lines = findings(violations(page), f"{where}, as loaded")
+    try:
+        if open_parts(page):
+            lines += findings(
+                violations(page, OPENED_PARTS), f"{where}, solutions and sidebar parts open"
+            )
+    finally:
+        close_parts(page)
+    if menus:
+        lines += scan_menus_and_dialogs(page, where, phone)
+    return lines
+
+
+def in_scheme(page, scheme: str) -> None:
+    """The page in this colour scheme, as when the reader's system switches: the theme
+    follows prefers-color-scheme (default_mode: auto in _config.yml)."""
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function("mode => document.documentElement.dataset.theme === mode", arg=scheme)
+    page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished))")
+
+
+@pytest.fixture(scope="module")
+def scans(tabs, book) -> dict[tuple[str, str, str], list[str]]:
+    """{(page, colour scheme, viewport): findings} for every page in every setting.
+
+    Each page is loaded once per window size, in light mode: these are the tabs the other
+    checks read. It is scanned, switched to dark and scanned again, and left light.
+    """
+    names = scanned_pages(book)
+    chosen = set(menu_pages(book))
+    results = {}
+    for viewport in WIDTHS:
+        keys = [(name, "server", "light", viewport) for name in names]
+        for key, visit in zip(keys, tabs.open_all(keys), strict=True):
+            name = key[0]
+            page = visit.shown()
+            try:
+                for scheme in ("light", "dark"):
+                    in_scheme(page, scheme)
+                    where = f"{name} ({scheme}, {WIDTHS[viewport]})"
+                    results[name, scheme, viewport] = scan(
+                        page, where, phone=viewport == "phone", menus=name in chosen
+                    )
+            finally:
+                in_scheme(page, "light")
+            results[name, "light", viewport] = visit.problems() + results[name, "light", viewport]
+    return results
+
+
+def test_axe_is_the_pinned_version(tabs, book):
+    """The scan's rules are those of the axe-core the pinned wheel ships, not another copy."""
+    page = tabs.open("intro.html").page
+    assert axe_version(page) == AXE_VERSION
+
+
+@pytest.mark.parametrize(("scheme", "viewport"), SETTINGS, ids=lambda value: value)
+def test_no_wcag_violation(scans, scanned_page, scheme, viewport):
+    found = scans[scanned_page, scheme, viewport]
+    assert not found, "axe-core (WCAG 2.1 A and AA):\n  " + "\n  ".join(found)
+
+
+# Two small pages written by hand: one with barriers axe must find, one without. They check
+# the scan itself: that it finds, and that it names the rule, the element and the file.
+BARRIERS = """<!doctype html><html><head><title>Barriers</title></head><body><main>
+<img id="unlabelled-figure" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+<details><summary></summary><p>Hidden text.</p></details>
+<p style="color: #bbb; background: #fff">Grey on white.</p>
+</main></body></html>"""
+CLEAN = """<!doctype html><html lang="en"><head><title>Clean</title></head><body><main>
+<h1>A page</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="One pixel">
+<details><summary>More</summary><p>Hidden text.</p></details>
+</main></body></html>"""
+
+
+def test_the_scan_finds_and_names_each_barrier(browser, tmp_path):
+    page = tmp_path / "barriers.html"
+    page.write_text(BARRIERS, encoding="utf-8")
+    found = scan_file(browser, page, color_schemes=("light",))
+    rules = {line.split(": ")[1].split(" ")[0] for line in found}
+    assert {"html-has-lang", "image-alt", "summary-name", "color-contrast"} <= rules, found
+    image = next(line for line in found if ": image-alt " in line)
+    assert image.startswith("barriers.html (light, 1280 px): image-alt (critical)"), image
+    assert "`#unlabelled-figure`" in image, image
+
+
+def test_a_page_without_barriers_passes(browser, tmp_path):
+    page = tmp_path / "clean.html"
+    page.write_text(CLEAN, encoding="utf-8")
+    assert scan_file(browser, page) == []
+
+
+def test_other_html_passes(browser, extra_html):
+    """Reports written outside the book, named in $A11Y_HTML (none by default)."""
+    found = scan_file(browser, extra_html)
+    assert not found, "axe-core (WCAG 2.1 A and AA):\n  " + "\n  ".join(found)
