@@ -5,15 +5,14 @@ has every menu), each header menu and dialog is opened and scanned too. A failur
 the page, the rule, the element and what to fix.
 
 The book's own pages come from the built site, so a page added to _toc.yml is scanned
-without a change here. `scan_file` in book_axe.py scans any other HTML file, such as a
-grading report: name such files in $A11Y_HTML (separated by the path separator).
+without a change here. `scan_file` in book_axe.py scans any other HTML file: here the
+grader's report, written with every verdict it can give.
 
 Run with `pytest -p no:xdist tests/browser` after `make book`.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -30,6 +29,8 @@ from book_axe import (
 )
 from book_browser import chromium_problem, in_ci
 from book_site import book_dir, missing_book_message, notebook_pages, pages
+
+from grading._results import VERDICTS, report
 
 if chromium_problem() and not in_ci():
     pytest.skip(chromium_problem(), allow_module_level=True)
@@ -63,17 +64,11 @@ def menu_pages(book: Path) -> list[str]:
     return notebook_pages(book)[:1]
 
 
-def extra_html_files() -> list[Path]:
-    return [Path(path) for path in os.environ.get("A11Y_HTML", "").split(os.pathsep) if path]
-
-
 def pytest_generate_tests(metafunc):
     book = book_dir()
     if "scanned_page" in metafunc.fixturenames:
         found = scanned_pages(book) if missing_book_message(book) is None else [NO_BOOK]
         metafunc.parametrize("scanned_page", found)
-    if "extra_html" in metafunc.fixturenames:
-        metafunc.parametrize("extra_html", extra_html_files(), ids=str)
 
 
 def scan(page, where: str, phone: bool, menus: bool) -> list[str]:
@@ -170,7 +165,18 @@ def test_a_page_without_barriers_passes(browser, tmp_path):
     assert scan_file(browser, page) == []
 
 
-def test_other_html_passes(browser, extra_html):
-    """Reports written outside the book, named in $A11Y_HTML (none by default)."""
-    found = scan_file(browser, extra_html)
+def test_grading_report_passes(browser, tmp_path):
+    """The grader's report.html, with a row per verdict it can give (each in its colour), a
+    student name that needs escaping, and a student with no rows: light and dark, 1280 and
+    390 px."""
+    exercises = ["01_zero-initialization", "02_ohms-law", "07_ragged-last-batch"]
+    students = [f"student {n}" for n in range(len(VERDICTS))] + ["O'Brien & <Co>", "nobody"]
+    rows = {
+        (student, exercise): {"verdict": verdict, "message": "words"}
+        for student, verdict in zip(students, VERDICTS, strict=False)
+        for exercise in exercises
+    }
+    page = tmp_path / "report.html"
+    page.write_text(report(students, exercises, rows), encoding="utf-8")
+    found = scan_file(browser, page)
     assert not found, "axe-core (WCAG 2.1 A and AA):\n  " + "\n  ".join(found)
