@@ -33,7 +33,10 @@ def main(argv=None) -> int:
         parser.error(f"argument notebooks: no such file: {', '.join(missing)}")
 
     cache = get_cache(args.cache)
-    uris = [cache.add_nb_to_project(str(path.resolve()), read_data=READER).uri for path in args.notebooks]
+    uris = [
+        cache.add_nb_to_project(str(path.resolve()), read_data=READER).uri
+        for path in args.notebooks
+    ]
     logger = logging.getLogger("execute_notebooks")
     logger.setLevel(logging.WARNING)
     result = load_executor("local-parallel", cache=cache, logger=logger).run_and_cache(
