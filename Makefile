@@ -107,10 +107,12 @@ bench: check-python $(INSTALLED)
 	$(BIN)/python benchmarks/iterators.py --json _build/bench-iterators.json
 	$(BIN)/python benchmarks/training.py --json _build/bench-training.json
 
-# The tooling's speed: notebook tests serial, parallel and bare; cold and warm book builds.
+# The tooling's speed: `make book` fresh (a new clone), cold (no _build) and warm, at
+# TOOLING_BEFORE and in this working tree, side by side (benchmarks/book_build.py).
+TOOLING_BEFORE ?= d4624a1
 bench-tooling: check-python $(INSTALLED)
-	$(BIN)/python benchmarks/test_suite.py --json _build/bench-test-suite.json
-	$(BIN)/python benchmarks/book_build.py --json _build/bench-book-build.json
+	$(BIN)/python benchmarks/book_build.py --before $(TOOLING_BEFORE) --python $(PYTHON) \
+		--json _build/bench-book-build.json
 
 # The exercise notebooks without their solutions and hidden checks, for students.
 student: check-python $(INSTALLED)
