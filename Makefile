@@ -23,7 +23,8 @@ EXECUTED := $(patsubst %.md,_build/html/%.ipynb,$(NOTEBOOKS))
 # build's execution cache (tools/execute_notebooks.py); the build then takes every notebook
 # from the cache. The stamp lets what needs a built book (notebooks, test-browser) use it as it is.
 BOOK := _build/html/.book-built
-BOOK_SOURCES := _config.yml _toc.yml intro.md $(wildcard chapters/*.md exercises/*.md _ext/*.py _static/*)
+BOOK_SOURCES := _config.yml _toc.yml intro.md $(wildcard chapters/*.md exercises/*.md _ext/*.py _static/* \
+	d2l_mini/*.py grading/*.py)
 # Execute notebooks again and compare each output with the stored one (cells of one notebook
 # stay on one worker); the sanitizer masks what differs by design (tests/nbval_sanitize.cfg).
 # The built book in headless Chromium: one browser for the whole run, so no xdist.
