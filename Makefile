@@ -1,7 +1,7 @@
 # Two commands make a working course: `make book` and `make test`.
 # Pick the interpreter with PYTHON=, for example `make book PYTHON=python3.11`.
 PYTHON ?= python3
-# One environment per Python (.venv-3.12, ...), so that trying another Python loses nothing.
+# One environment per Python (.venv-<version>), so that trying another Python loses nothing.
 PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 VENV := .venv-$(PYTHON_VERSION)
 BIN := $(VENV)/bin
@@ -159,9 +159,10 @@ CI_PHASES := lint unit book notebooks chromium test-browser
 CI_OTHER_PHASES := unit same-numbers
 # On Colab's Python, also a downloaded notebook as Colab runs it.
 CI_COLAB_PHASES := test-colab
+CI_PHASES_HERE = $(if $(filter $(PYTHON_VERSION),$(REFERENCE_VERSION)),$(CI_PHASES),$(CI_OTHER_PHASES)) \
+	$(if $(filter $(PYTHON_VERSION),$(COLAB_VERSION)),$(CI_COLAB_PHASES))
 ci: check-python
-	@for phase in $(if $(filter $(PYTHON_VERSION),$(REFERENCE_VERSION)),$(CI_PHASES),$(CI_OTHER_PHASES)) \
-		$(if $(filter $(PYTHON_VERSION),$(COLAB_VERSION)),$(CI_COLAB_PHASES)); do \
+	@for phase in $(CI_PHASES_HERE); do \
 		start=$$(date +%s); \
 		if [ -n "$${GITHUB_ACTIONS:-}" ]; then echo "::group::$$phase"; fi; \
 		echo "=== $$phase (Python $(PYTHON_VERSION))"; \
@@ -169,6 +170,10 @@ ci: check-python
 		if [ -n "$${GITHUB_ACTIONS:-}" ]; then echo "::endgroup::"; fi; \
 		echo "=== $$phase (Python $(PYTHON_VERSION)): $$(( $$(date +%s) - start )) s"; \
 	done
+
+# The phases `make ci` runs on this PYTHON.
+ci-phases:
+	@echo $(CI_PHASES_HERE)
 
 # The supported Pythons, for CI: the reference, and the others as a JSON list.
 ci-pythons:
@@ -183,4 +188,4 @@ chromium:
 	@command -v chromium >/dev/null || [ "$${CI:-}" != true ] || \
 		{ apt-get update -q && apt-get install -y -q chromium; }
 
-.PHONY: ci ci-pythons chromium
+.PHONY: ci ci-phases ci-pythons chromium
