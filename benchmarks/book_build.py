@@ -9,14 +9,17 @@ one right after the other, so that a busy machine slows both alike:
 2. cold: the environment is there, _build is removed: every notebook is executed;
 3. warm: nothing changed: no notebook is executed.
 
-Prints the seconds of each and after / before (targets: fresh <= 0.6, cold <= 0.7). The
-package caches (pip's, uv's) are left as they are. Heavy: about ten minutes on 2 cores.
+Prints the seconds of each and after / before (targets: fresh <= 0.6, cold <= 0.7), and the
+CPU seconds they used: on a machine that other programs keep busy, parallel execution saves
+no wall time, and the CPU seconds show what each build itself costs. The package caches
+(pip's, uv's) are left as they are. Heavy: about ten minutes on 2 cores.
 
     python benchmarks/book_build.py --before d4624a1 --python python3.11
 """
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -47,9 +50,15 @@ def checkout(commit: str, folder: Path) -> None:
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
 
 
+def cpu_seconds() -> float:
+    """User and system seconds of this process's finished children, all added up."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return children.ru_utime + children.ru_stime
+
+
 def make_book(folder: Path, python: str, log: Path) -> dict:
-    """Wall time and exit code of one `make book` in folder."""
-    start = time.perf_counter()
+    """Wall time, CPU time and exit code of one `make book` in folder."""
+    start, cpu_start = time.perf_counter(), cpu_seconds()
     with open(log, "w", encoding="utf-8") as handle:
         done = subprocess.run(
             ["make", "book", f"PYTHON={python}"],
@@ -57,7 +66,8 @@ def make_book(folder: Path, python: str, log: Path) -> dict:
             stdout=handle,
             stderr=subprocess.STDOUT,
         )
-    return {"seconds": time.perf_counter() - start, "returncode": done.returncode}
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu_start
+    return {"seconds": seconds, "cpu_seconds": cpu, "returncode": done.returncode}
 
 
 def main(argv=None) -> int:
@@ -76,7 +86,10 @@ def main(argv=None) -> int:
     shutil.copytree(ROOT, copies["after"], ignore=LEFT_OUT)
     print(f"CPU cores: {os.cpu_count()}; before = {args.before}, after = this working tree")
     # Other programs slow each build down by a different amount: show how busy the machine was.
-    print(f"{'stage':<6} {'load':>5} {'before s':>9} {'after s':>8} {'after/before':>13}")
+    print(
+        f"{'stage':<6} {'load':>5} {'before s':>9} {'after s':>8} {'after/before':>13}"
+        f" {'before cpu s':>13} {'after cpu s':>12}"
+    )
     results = {stage: {} for stage in STAGES}
     try:
         for stage in STAGES:
@@ -90,11 +103,12 @@ def main(argv=None) -> int:
                     print(f"make book failed ({side}, {stage}); its log: {log}")
                     args.keep = True
             before, after = (results[stage][s]["seconds"] for s in copies)
+            cpu_before, cpu_after = (results[stage][s]["cpu_seconds"] for s in copies)
             results[stage]["ratio"] = after / before
             target = f"(target <= {TARGETS[stage]})" if stage in TARGETS else ""
             print(
-                f"{stage:<6} {load:>5.1f} {before:>9.1f} {after:>8.1f} {after / before:>13.2f}  "
-                f"{target}",
+                f"{stage:<6} {load:>5.1f} {before:>9.1f} {after:>8.1f} {after / before:>13.2f}"
+                f" {cpu_before:>13.1f} {cpu_after:>12.1f}  {target}",
                 flush=True,
             )
     finally:
