@@ -61,7 +61,7 @@ def test_each_notebook_once_then_only_what_changed(tmp_path, pages):
     cache = tmp_path / "cache"
     first = execute(cache, *pages)
     assert first.returncode == 0, first.stderr
-    assert "notebooks executed: 2 of 2" in first.stdout
+    assert "notebooks executed: 2 of 2 (the others are in the cache)" in first.stdout
     assert cached_outputs(cache, pages[0])[0]["text"] == "42\n"
     # Each notebook runs in its own folder, as the book build runs it.
     assert cached_outputs(cache, pages[1])[0]["text"] == f"{tmp_path}\n"
@@ -80,6 +80,14 @@ def test_a_notebook_that_raises_is_named_with_its_traceback(tmp_path, pages):
     assert "FAILED broken.md" in done.stderr and "ZeroDivisionError" in done.stderr
     with pytest.raises(KeyError):
         cached_outputs(tmp_path / "cache", broken)
+
+
+def test_a_notebook_named_alone_is_executed_too(tmp_path, pages):
+    cache = tmp_path / "cache"
+    done = execute(cache, pages[0], "--alone", pages[1])
+    assert done.returncode == 0, done.stderr
+    assert "notebooks executed: 2 of 2" in done.stdout
+    assert cached_outputs(cache, pages[1])[0]["text"] == f"{tmp_path}\n"
 
 
 def test_a_missing_notebook_is_named(tmp_path):
