@@ -20,7 +20,9 @@ import types
 import warnings
 
 MXNET_VERSION = "1.9.1"
-# The NumPy that requirements.txt pins for each Python, all tested with MXNet 1.9.1.
+# The NumPy that supported-pythons.txt pins for each Python, all tested with MXNet 1.9.1 (a
+# wheel installed in Colab has no supported-pythons.txt; tests/tools/test_check_python.py
+# checks that the two agree).
 TESTED_NUMPY = {"3.11": "1.23.5", "3.12": "1.26.4", "3.13": "2.5.5"}
 PTH_NAME = "mxnet_compat.pth"
 PTH_LINE = (

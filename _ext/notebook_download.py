@@ -3,8 +3,8 @@
 The .ipynb is made from the page's MyST source with jupytext, so it holds the same cells,
 tags and metadata a reader gets from `jupytext --to ipynb`; the outputs of the book's own
 execution are copied in, so the notebook opens with its results shown. They come from the
-execution cache (MyST-NB's `jupyter_execute` copy of a page served from the cache has no
-outputs), else from `jupyter_execute`. The notebook is written next to the page's HTML
+execution cache, which the book uses (MyST-NB's `jupyter_execute` copy of a page served from
+the cache has no outputs). The notebook is written next to the page's HTML
 (`chapters/07_training.html` gets `chapters/07_training.ipynb`) and linked from the first
 item of the theme's download menu.
 
@@ -66,16 +66,23 @@ def executed_notebook(app: Sphinx, docname: str):
     """The page's notebook with the outputs the build showed, or None if there are none."""
     config = app.env.mystnb_config
     cache_path = Path(config.execution_cache_path)
-    if config.execution_mode == "cache" and cache_path.is_dir():
-        source = Path(app.env.doc2path(docname))
-        text = source.read_text(encoding="utf-8")
-        # The cache knows a notebook by MyST-NB's reading of the page, not by jupytext's.
-        reader = create_nb_reader(str(source), app.env.myst_config, config, text)
-        if reader is not None:
-            with suppress(KeyError):
-                return get_cache(cache_path).merge_match_into_notebook(reader.read(text))[1]
-    stored = Path(config.output_folder) / f"{docname}.ipynb"
-    return nbformat.read(stored, as_version=4) if stored.exists() else None
+    if config.execution_mode != "cache" or not cache_path.is_dir():
+        logger.warning(
+            "%s.ipynb is offered without outputs: they come from the execution cache, "
+            "and _config.yml's execute_notebooks is %r, not 'cache'",
+            docname,
+            config.execution_mode,
+        )
+        return None
+    source = Path(app.env.doc2path(docname))
+    text = source.read_text(encoding="utf-8")
+    # The cache knows a notebook by MyST-NB's reading of the page, not by jupytext's.
+    reader = create_nb_reader(str(source), app.env.myst_config, config, text)
+    if reader is None:
+        return None
+    with suppress(KeyError):
+        return get_cache(cache_path).merge_match_into_notebook(reader.read(text))[1]
+    return None
 
 
 def copy_outputs(notebook, executed) -> int:

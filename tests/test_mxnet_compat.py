@@ -232,12 +232,6 @@ def test_failed_import_names_the_tested_versions():
     assert "During handling of the above exception" not in done.stderr
 
 
-def test_tested_numpy_matches_requirements():
-    requirements = (Path(__file__).parents[1] / "requirements.txt").read_text()
-    for python, numpy_version in mxnet_compat.TESTED_NUMPY.items():
-        assert f'numpy=={numpy_version}; python_version == "{python}"' in requirements
-
-
 def test_write_pth_names_a_missing_folder(tmp_path):
     missing = tmp_path / "no-such-folder"
     with pytest.raises(ValueError, match="site_packages: expected an existing folder"):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 CELL = (REPOSITORY / "tools" / "colab_setup_cell.py").read_text(encoding="utf-8")
 CONFIG = yaml.safe_load((REPOSITORY / "_config.yml").read_text(encoding="utf-8"))
 

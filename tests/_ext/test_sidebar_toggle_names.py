@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "_ext"))
 from sidebar_toggle_names import name_toggles  # noqa: E402
 
 # As pydata-sphinx-theme 0.17.1 writes an entry with pages under it.

@@ -2,8 +2,8 @@
 example exactly once per pass with its own label, the right batch sizes, drop_last dropping
 exactly the remainder, and the same order under the same seed.
 
-The labels are the row numbers, so which rows a batch holds is read off the batch itself,
-and the expected batch sizes come from divmod, not from the iterators.
+The labels are the row numbers (numbered_data.py), so which rows a batch holds is read off
+the batch itself, and the expected batch sizes come from divmod, not from the iterators.
 """
 
 import random
@@ -11,7 +11,8 @@ import random
 import numpy as onp
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mxnet import np, npx
+from mxnet import npx
+from numbered_data import numbered_data
 
 from d2l_mini import data_iter, fast_data_iter, load_array
 
@@ -25,14 +26,6 @@ batch_sizes = st.integers(min_value=1, max_value=70)
 num_features = st.integers(min_value=1, max_value=3)
 column_labels = st.booleans()
 seeds = st.integers(min_value=0, max_value=2**16)
-
-
-def numbered_data(num_examples, d, column):
-    """features (n, d) with row i equal to i + [0, 0.25, 0.5]; labels i, (n,) or (n, 1)."""
-    rows = onp.arange(num_examples)[:, None] + onp.arange(d) / 4
-    labels = onp.arange(num_examples, dtype="float32")
-    labels = labels.reshape(-1, 1) if column else labels
-    return np.array(rows, dtype="float32"), np.array(labels)
 
 
 def read_pass(batches, d, column):

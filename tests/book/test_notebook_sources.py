@@ -12,7 +12,7 @@ from pathlib import Path
 import jupytext
 import pytest
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 SOURCES = sorted(
     path
     for folder in ("chapters", "exercises")

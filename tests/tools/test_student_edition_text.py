@@ -19,7 +19,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 SCRIPT = REPOSITORY / "tools" / "make_student_edition.py"
 SOURCES = sorted((REPOSITORY / "exercises").glob("[0-9][0-9]_*.md"))
 PAGE = "exercises/02_ohms-law"

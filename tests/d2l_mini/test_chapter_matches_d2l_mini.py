@@ -14,12 +14,13 @@ import jupytext
 import numpy as onp
 import pytest
 from mxnet import autograd, np, npx
+from numbered_data import numbered_data
 
 import d2l_mini
 
 npx.set_np()
 
-CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
+CHAPTERS = Path(__file__).resolve().parents[2] / "chapters"
 SEEDS = [0, 7, 2024]
 
 
@@ -53,14 +54,7 @@ def assert_same_batches(ours, kept):
         onp.testing.assert_array_equal(y_a, y_b, err_msg=f"batch {i}: labels differ")
 
 
-def numbered_data(num_examples, label_shape):
-    """features (n, 2) whose rows all differ, labels naming their row, (n,) or (n, 1)."""
-    features = np.arange(num_examples * 2, dtype="float32").reshape(num_examples, 2)
-    labels = np.arange(num_examples, dtype="float32")
-    return features, labels.reshape(label_shape(num_examples))
-
-
-LABEL_SHAPES = [lambda n: (n,), lambda n: (n, 1)]
+COLUMN_LABELS = [False, True]
 LABEL_IDS = ["labels (n,)", "labels (n, 1)"]
 # 103 is prime: batches of 10 leave a ragged last batch of 3; 1 and 103 divide it.
 BATCHINGS = [(103, 10), (103, 1), (103, 103), (103, 200), (1, 4)]
@@ -89,11 +83,11 @@ def test_synthetic_data_comparison_sees_the_seed():
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-@pytest.mark.parametrize("label_shape", LABEL_SHAPES, ids=LABEL_IDS)
+@pytest.mark.parametrize("column", COLUMN_LABELS, ids=LABEL_IDS)
 @pytest.mark.parametrize("num_examples, batch_size", BATCHINGS)
-def test_data_iter(seed, label_shape, num_examples, batch_size):
+def test_data_iter(seed, column, num_examples, batch_size):
     data_iter = chapter_function("02_reading-the-dataset", "data_iter")
-    features, labels = numbered_data(num_examples, label_shape)
+    features, labels = numbered_data(num_examples, column=column)
     random.seed(seed)
     ours = as_numpy(data_iter(batch_size, features, labels))
     random.seed(seed)
@@ -102,11 +96,11 @@ def test_data_iter(seed, label_shape, num_examples, batch_size):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-@pytest.mark.parametrize("label_shape", LABEL_SHAPES, ids=LABEL_IDS)
+@pytest.mark.parametrize("column", COLUMN_LABELS, ids=LABEL_IDS)
 @pytest.mark.parametrize("num_examples, batch_size", BATCHINGS)
-def test_fast_data_iter(seed, label_shape, num_examples, batch_size):
+def test_fast_data_iter(seed, column, num_examples, batch_size):
     fast_data_iter = chapter_function("09_how-fast-is-our-data-pipeline", "fast_data_iter")
-    features, labels = numbered_data(num_examples, label_shape)
+    features, labels = numbered_data(num_examples, column=column)
     npx.random.seed(seed)
     ours = as_numpy(fast_data_iter(batch_size, features, labels))
     npx.random.seed(seed)
@@ -131,13 +125,13 @@ def test_linreg(seed, num_examples, num_features):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-@pytest.mark.parametrize("label_shape", LABEL_SHAPES, ids=LABEL_IDS)
+@pytest.mark.parametrize("column", COLUMN_LABELS, ids=LABEL_IDS)
 @pytest.mark.parametrize("num_examples", [50, 1, 7])
-def test_squared_loss(seed, label_shape, num_examples):
+def test_squared_loss(seed, column, num_examples):
     squared_loss = chapter_function("05_defining-the-loss-function", "squared_loss")
     rng = onp.random.default_rng(seed)
     y_hat = rng.normal(size=(num_examples, 1))
-    y = rng.normal(size=label_shape(num_examples))
+    y = rng.normal(size=(num_examples, 1) if column else (num_examples,))
     ours = squared_loss(np.array(y_hat), np.array(y))
     kept = d2l_mini.squared_loss(np.array(y_hat), np.array(y))
     assert ours.shape == kept.shape == (num_examples, 1)

@@ -20,7 +20,7 @@ import pytest
 import yaml
 from nbclient import NotebookClient
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 EXERCISES = REPOSITORY / "exercises"
 SCRIPT = REPOSITORY / "tools" / "make_student_edition.py"
 SOURCES = sorted(EXERCISES.glob("[0-9][0-9]_*.md"))

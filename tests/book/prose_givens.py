@@ -1,7 +1,7 @@
 """The numbers a page may state by hand: givens of a problem, not results of a computation.
 
 One entry per page (its path without .md) and number, as the page writes it, with the reason
-it is a given. tests/test_prose_numbers.py reads this list; any other number of three or more
+it is a given. tests/book/test_prose_numbers.py reads this list; any other number of three or more
 significant digits in a page's prose must be glued from the cell that computes it.
 """
 

@@ -2,7 +2,7 @@
 
 A number of three or more significant digits in a page's prose (its Markdown, captions and
 alt text included, math too) is either glued from the computation, `{glue:text}` or
-`{glue}`, or a given of a problem listed in tests/prose_givens.py with its reason. A number
+`{glue}`, or a given of a problem listed in tests/book/prose_givens.py with its reason. A number
 typed by hand drifts from the output it describes the first time the computation changes.
 """
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from tests.prose_givens import GIVENS
+from tests.book.prose_givens import GIVENS
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 PAGES = sorted(
     path for folder in ("chapters", "exercises") for path in (REPOSITORY / folder).glob("*.md")
 ) + [REPOSITORY / "intro.md"]
@@ -104,5 +104,5 @@ def test_prose_states_no_computed_number_by_hand(page):
     assert not typed, (
         f"{docname} states {typed} by hand: glue them from the cell that computes them "
         "({glue:text}), or, if a number is a given of the problem, list it with its reason "
-        "in tests/prose_givens.py"
+        "in tests/book/prose_givens.py"
     )

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPOSITORY / "_ext"))
 
 launch = pytest.importorskip("launch_notebooks_branch")

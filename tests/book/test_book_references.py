@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 PAGES = sorted(
     path for folder in ("chapters", "exercises") for path in (REPOSITORY / folder).glob("*.md")
 )

@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPOSITORY / "tools"))
 import make_notebooks_branch  # noqa: E402
 
