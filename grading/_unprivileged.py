@@ -63,9 +63,10 @@ def interpreter(ids):
     """(python, environment) with which the unprivileged user runs the runner and kernel.
 
     This environment's own Python when that user can run it. When it lives where that user
-    cannot go (a pyenv under /root, mode 700), the system's Python of the same version, with
-    this environment's packages and the course first on its path (a sitecustomize.py that
-    adds them as a site folder, so that their .pth files run as they do here).
+    cannot go (a Python installed in root's home folder, mode 700), the system's Python of
+    the same version, with this environment's packages and the course first on its path (a
+    sitecustomize.py that adds them as a site folder, so that their .pth files run as they
+    do here).
     """
     if ids is None or can_run(sys.executable, ids):
         return sys.executable, {}
