@@ -7,7 +7,6 @@ the links and equation numbers the notebooks must show instead of MyST: from _co
 _toc.yml and the sources' lines, with regular expressions of their own.
 """
 
-import importlib.util
 import posixpath
 import re
 import subprocess
@@ -206,14 +205,6 @@ def test_a_bad_output_is_refused_by_name(edition, tmp_path, capsys, output, reas
 
 
 # The cutting itself, on small notebooks made here.
-
-
-@pytest.fixture(scope="module")
-def edition():
-    spec = importlib.util.spec_from_file_location("make_student_edition", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def notebook_of(*cells):

@@ -8,7 +8,6 @@
 - a link to a page that shows a worked answer says so.
 """
 
-import importlib.util
 import itertools
 import re
 import subprocess
@@ -25,14 +24,6 @@ SOURCES = sorted((REPOSITORY / "exercises").glob("[0-9][0-9]_*.md"))
 PAGE = "exercises/02_ohms-law"
 EQUATION_LABEL = re.compile(r"^\$\$\s*\(([\w-]+)\)\s*$", re.MULTILINE)
 SHOWS_ANSWER = "(its page shows the worked answer)"
-
-
-@pytest.fixture(scope="module")
-def edition():
-    spec = importlib.util.spec_from_file_location("make_student_edition", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
