@@ -46,7 +46,7 @@ def main(argv) -> int:
     limit_resources(int(memory_bytes))
 
     import nbformat
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, DeadKernelError
 
@@ -55,7 +55,9 @@ def main(argv) -> int:
     notebook = nbformat.read(notebook_path, as_version=4)
     # Unix sockets in the scratch folder, not TCP ports: no port can be taken by another
     # kernel starting at the same moment, and no other user can reach this kernel.
-    manager = KernelManager(kernel_name=kernel_spec(), transport="ipc", ip="kernel")
+    # The asynchronous manager: with a blocking client, nbclient waits for a reply that a
+    # kernel ended by os._exit never sends, and never gets to check that it is alive.
+    manager = AsyncKernelManager(kernel_name=kernel_spec(), transport="ipc", ip="kernel")
     client = NotebookClient(notebook, km=manager, timeout=None, allow_errors=False)
     result = {"answers": None, "error": None, "died": False}
     code_cells = 0

@@ -84,7 +84,7 @@ def stated_numbers(text):
         (r"$c = 299\,792\,458$ m/s, 1,380 pages", ["299792458", "1380"]),
         ("float32 and tab10 and ex3-planck", []),
         (
-            "within 0.258 of {glue:text}`w_end:.3f` and {doc}`../exercises/06_learning-rates`",
+            "within 0.258 of {glue:text}`w_end:.3f` and {doc}`/exercises/06_learning-rates`",
             ["0.258"],
         ),
         ("a loss of 1.04e-4, twice 5.1e-5", ["1.04e-4"]),
