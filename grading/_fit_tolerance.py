@@ -13,9 +13,12 @@ STANDARD_ERRORS_ALLOWED = 0.1
 SMALLEST_RELATIVE_TOLERANCE = 1e-5
 # Beyond this many standard errors a check says "too high" or "too low", which catches a
 # wrong unit or a run that stopped early. Nearer, it says only "close": a direction there
-# would let a student bisect to a pass without fitting anything. The two edges of the near
-# zone sit at different distances, drawn from the data, so that their midpoint is not the fit.
-NEAR_ZONE_STANDARD_ERRORS = (3.0, 8.0)
+# would let a student bisect to a pass without fitting anything. The near zone reaches a short
+# distance on one side of the fit and a long one on the other, which side and how far drawn
+# from the data, so that the midpoint of its edges is always at least 1.25 standard errors
+# from the fit: more than a student who bisects on the messages can scan in 40 calls.
+NEAR_ZONE_SHORT = (3.0, 4.0)
+NEAR_ZONE_LONG = (6.5, 8.0)
 
 
 def tolerance(fit: float, standard_error: float) -> float:
@@ -31,15 +34,17 @@ def agrees_with_fit(answer: float, fit: float, standard_error: float) -> bool:
 
 
 def near_zone_edges(*data) -> tuple[float, float]:
-    """How many standard errors below and above the fit the near zone reaches, each in
-    NEAR_ZONE_STANDARD_ERRORS: a fixed function of the data arrays, so that the notebook and
-    the grader say the same, and unknown to a student who has not fitted them."""
+    """How many standard errors below and above the fit the near zone reaches: one side in
+    NEAR_ZONE_SHORT, the other in NEAR_ZONE_LONG. A fixed function of the data arrays, so
+    that the notebook and the grader say the same, and unknown to a student who has not
+    fitted them."""
     digest = hashlib.sha256()
     for array in data:
         digest.update(onp.ascontiguousarray(array, dtype=onp.float64).tobytes())
-    below, above = (byte / 255 for byte in digest.digest()[:2])
-    low, high = NEAR_ZONE_STANDARD_ERRORS
-    return low + below * (high - low), low + above * (high - low)
+    first, second, side = digest.digest()[:3]
+    short = NEAR_ZONE_SHORT[0] + first / 255 * (NEAR_ZONE_SHORT[1] - NEAR_ZONE_SHORT[0])
+    long = NEAR_ZONE_LONG[0] + second / 255 * (NEAR_ZONE_LONG[1] - NEAR_ZONE_LONG[0])
+    return (short, long) if side % 2 else (long, short)
 
 
 def compare_with_fit(answer: float, fit: float, standard_error: float, *data) -> str:

@@ -14,6 +14,9 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from unprivileged_python import needs_a_python_for_kernels
+
+pytestmark = needs_a_python_for_kernels
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 EXERCISE = "07_ragged-last-batch"

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import jupytext
 import pytest
+from unprivileged_python import needs_a_python_for_kernels
 
 from grading.grade import EXERCISES
+
+pytestmark = needs_a_python_for_kernels
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 
