@@ -31,7 +31,7 @@ from grading import (
 from grading._answers import read_answers
 from grading._progress import Progress
 from grading._results import Results, ResultsError
-from grading._sandbox import STOP, run
+from grading._sandbox import FORK_LOCK, STOP, run
 from grading._submissions import NotANotebook, answer_cell_notes, clean, find, sha256, students
 from grading._unprivileged import SandboxError
 from grading.verdict import not_yet
@@ -182,9 +182,10 @@ def main(argv=None) -> int:
                 results.add(**row, verdict="error", message=f"Not run: {problem}")
                 progress.step(f"{row['student']} {row['exercise']}: error")
                 continue
-            verdict, message = verdict_of(
-                outcome, row["exercise"], args.timeout, args.memory, notes
-            )
+            with FORK_LOCK:  # judged with MXNet: no runner may fork meanwhile
+                verdict, message = verdict_of(
+                    outcome, row["exercise"], args.timeout, args.memory, notes
+                )
             results.add(**row, verdict=verdict, message=message, seconds=f"{outcome.seconds:.1f}")
             progress.step(f"{row['student']} {row['exercise']}: {verdict}")
     except SandboxError as error:
