@@ -5,9 +5,12 @@
 The class: STUDENTS identical model submissions, each the book's notebook of all seven
 exercises. The floor: each of the seven notebooks executed once in a fresh kernel, one after
 another (nbclient, as the grader's runner does), their times summed, times STUDENTS, divided
-by the cores. Printed side by side: the grader's wall time, notebooks per minute and its
-ratio to the floor; nbgrader's, where it is installed. On a machine shared with other work
-the figures move; compare the ratio, both sides of which ran in the same conditions.
+by the cores. Every kernel here, the floor's and nbgrader's too, runs MXNet on one thread as
+the grader's do (grading._sandbox.ONE_THREAD), so that all three measure the same notebooks.
+The floor is measured before the grader and again after it, and their mean is used: on a
+shared machine one notebook's time was seen to move between 15 and 30 s within minutes.
+Printed side by side: the grader's wall time, notebooks per minute and its ratio to the
+floor; nbgrader's, where it is installed.
 
 nbgrader is not among the book's requirements (its pins clash with JupyterLab's); install it
 in an environment of its own and name its command with --nbgrader to measure it beside the
@@ -27,6 +30,8 @@ from pathlib import Path
 import jupytext
 import nbformat
 from nbclient import NotebookClient
+
+from grading._sandbox import ONE_THREAD
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -121,18 +126,23 @@ def main(argv=None) -> int:
             for stem, notebook in notebooks.items():
                 jupytext.write(notebook, folder / f"{stem}.ipynb")
         os.chmod(work, 0o755)
-        once = floor_seconds(notebooks, work)
+        os.environ.update(ONE_THREAD)  # the floor's kernels and nbgrader's, as the grader's
+        before = floor_seconds(notebooks, work)
+        wall = grade_seconds(submissions, work / "results", args.jobs)
+        after = floor_seconds(notebooks, work)
+        once = {stem: (before[stem] + after[stem]) / 2 for stem in notebooks}
         count = args.students * len(notebooks)
         floor = sum(once.values()) * args.students / args.jobs
-        wall = grade_seconds(submissions, work / "results", args.jobs)
         print(
             f"class: {args.students} students x {len(notebooks)} notebooks = {count}, "
             f"{args.jobs} jobs, {os.cpu_count()} cores"
         )
-        print(
-            "each notebook once, fresh kernel: "
-            + ", ".join(f"{stem[:2]} {seconds:.1f} s" for stem, seconds in once.items())
-        )
+        for name, times in (("before grading", before), ("after grading", after)):
+            print(
+                f"each notebook once, fresh kernel, {name}: "
+                + ", ".join(f"{stem[:2]} {seconds:.1f} s" for stem, seconds in times.items())
+                + f"; sum {sum(times.values()):.1f} s"
+            )
         print(f"{'':12} {'wall s':>8} {'notebooks/min':>14} {'x floor':>8}")
         print(f"{'floor':12} {floor:8.1f} {count / floor * 60:14.1f} {1.0:8.2f}")
         print(f"{'grading':12} {wall:8.1f} {count / wall * 60:14.1f} {wall / floor:8.2f}")

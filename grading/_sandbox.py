@@ -46,6 +46,10 @@ class Run:
     last_error_line: str = ""
 
 
+# One notebook per core already: MXNet's own threads would only compete.
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "MXNET_CPU_WORKER_NTHREADS": "1"}
+
+
 def environment(scratch: Path, python: str):
     """A clean environment whose every writable place is inside the scratch folder."""
     home = str(scratch)
@@ -64,9 +68,7 @@ def environment(scratch: Path, python: str):
         "JUPYTER_RUNTIME_DIR": f"{home}/.local/share/jupyter/runtime",
         "MPLCONFIGDIR": f"{home}/.config/matplotlib",
         "MPLBACKEND": "Agg",
-        # One notebook per core already: MXNet's own threads would only compete.
-        "OMP_NUM_THREADS": "1",
-        "MXNET_CPU_WORKER_NTHREADS": "1",
+        **ONE_THREAD,
         # ipykernel's debugger warns about frozen modules on every start.
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
