@@ -195,7 +195,7 @@ grade: check-python $(INSTALLED)
 
 # The grader's speed: a class of model submissions against the notebooks' own run times.
 bench-grading: check-python $(INSTALLED)
-	$(BIN)/python benchmarks/grading.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/grading_a_class.py $(BENCH_ARGS)
 
 # CI: `make ci PYTHON=...` runs the phases below, each a make target, in order, and prints how
 # long each took. .ci/run runs it on every supported Python, the reference first; the GitHub

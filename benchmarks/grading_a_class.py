@@ -1,6 +1,6 @@
 """How fast the grader grades a class, against the floor the notebooks themselves set.
 
-    python benchmarks/grading.py [--students 30] [--jobs N]
+    python benchmarks/grading_a_class.py [--students 30] [--jobs N]
 
 The class: STUDENTS identical model submissions, each the book's notebook of all seven
 exercises. The floor: each of the seven notebooks executed once in a fresh kernel, one after
