@@ -3,24 +3,57 @@
     python tools/execute_notebooks.py --cache _build/.jupyter_cache chapters/*.md ...
 
 The book build (`execute_notebooks: cache`) executes a notebook that is not in its execution
-cache itself, one after another. Filled beforehand, in parallel, the cache serves the build
-every notebook instead. A notebook is known to the cache by its code, read as MyST-NB reads
-the page (jupyter-cache's `myst_nb_md` reader), so a notebook whose code did not change since
-its last execution is not executed again. A notebook named with --alone (one that times
-code, and checks what it measured) is executed after the others, with no other notebook
-running beside it. Exits 1 if a notebook raised, with its name and traceback.
+cache itself, one after another. Filled beforehand, in parallel (one notebook per core, the
+longest first), the cache serves the build every notebook instead. A notebook is known to the
+cache by its code, read as MyST-NB reads the page (jupyter-cache's `myst_nb_md` reader), so a
+notebook whose code did not change since its last execution is not executed again. A notebook
+named with --alone (one that times code, and checks what it measured) is executed after the
+others, with no other notebook running beside it. Exits 1 if a notebook raised, with its
+name and traceback.
 """
 
 import argparse
 import logging
+import multiprocessing
 import os
 import sys
 from pathlib import Path
 
 from jupyter_cache import get_cache
 from jupyter_cache.executors import load_executor
+from jupyter_cache.executors.base import ExecutorRunResult
+from jupyter_cache.executors.basic import (
+    ExecutionWorkerLocalMProc,
+    JupyterExecutorLocalMproc,
+    ProcessData,
+)
 
 READER = {"name": "myst_nb_md", "type": "plugin"}
+
+
+class LongestFirst(JupyterExecutorLocalMproc):
+    """jupyter-cache's executor "local-parallel", handing out one notebook at a time to the
+    next free core, the one with the most code first. jupyter-cache's own hands them out in
+    fixed pairs, in the order they joined the project, so the longest notebook (exercise 6,
+    a quarter of all the execution time) could start last while the other core sat idle."""
+
+    def run_and_cache(self, *, filter_uris=None, filter_pks=None, timeout=30, allow_errors=False):
+        records = self.get_records(filter_uris, filter_pks, clear_tracebacks=True)
+        records.sort(key=lambda record: code_length(self.cache, record.pk), reverse=True)
+        work = [ProcessData(r.pk, r.uri, self.cache, timeout, allow_errors) for r in records]
+        with multiprocessing.Pool(len(os.sched_getaffinity(0))) as pool:
+            results = list(pool.imap_unordered(ExecutionWorkerLocalMProc(), work, chunksize=1))
+        return ExecutorRunResult(
+            succeeded=[uri for status, uri in results if status == 0],
+            excepted=[uri for status, uri in results if status == 1],
+            errored=[uri for status, uri in results if status == 2],
+        )
+
+
+def code_length(cache, pk: int) -> int:
+    """Characters of code in a project notebook: what its execution time grows with."""
+    cells = cache.get_project_notebook(pk).nb.cells
+    return sum(len(cell.source) for cell in cells if cell.cell_type == "code")
 
 
 def main(argv=None) -> int:
@@ -47,13 +80,15 @@ def main(argv=None) -> int:
     succeeded, failed = [], []
     # Only these notebooks: one renamed or removed since an earlier run stays in the cache's
     # project, and is not executed.
-    for executor, paths in (("local-parallel", args.notebooks), ("local-serial", args.alone)):
+    for parallel, paths in ((True, args.notebooks), (False, args.alone)):
         uris = [cache.add_nb_to_project(str(p.resolve()), read_data=READER).uri for p in paths]
         if not uris:
             continue
-        result = load_executor(executor, cache=cache, logger=logger).run_and_cache(
-            filter_uris=uris, timeout=args.timeout, allow_errors=False
-        )
+        if parallel:
+            executor = LongestFirst(cache=cache, logger=logger)
+        else:
+            executor = load_executor("local-serial", cache=cache, logger=logger)
+        result = executor.run_and_cache(filter_uris=uris, timeout=args.timeout, allow_errors=False)
         succeeded += result.succeeded
         failed += result.excepted + result.errored
     total = len(args.notebooks) + len(args.alone)

@@ -6,6 +6,7 @@ The build's reading of the cache is what `make book` relies on; here the cache i
 directly, with MyST-NB's reader, whether it holds each notebook as the build would read it.
 """
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -94,3 +95,21 @@ def test_a_missing_notebook_is_named(tmp_path):
     done = execute(tmp_path / "cache", tmp_path / "nowhere.md")
     assert done.returncode == 2
     assert "argument notebooks: no such file" in done.stderr and "nowhere.md" in done.stderr
+
+
+def test_the_notebook_with_the_most_code_starts_first(tmp_path):
+    """One notebook per core at a time, the most code first: named last, among many short
+    ones, it is still among the first the cores start (jupyter-cache's own pairs, in the
+    order given, started it last)."""
+    cores = len(os.sched_getaffinity(0))
+    started = tmp_path / "started.txt"
+    record = f"open({str(started)!r}, 'a').write('{{}}\\n')\nimport time; time.sleep(0.5)"
+    short = [
+        write_page(tmp_path / f"short{n}.md", record.format(f"short{n}")) for n in range(cores + 2)
+    ]
+    padding = "\n".join(f"step_{n} = {n}" for n in range(200))
+    long = write_page(tmp_path / "long.md", record.format("long") + "\n" + padding)
+    done = execute(tmp_path / "cache", *short, long)
+    assert done.returncode == 0, done.stderr
+    order = started.read_text().split()
+    assert len(order) == cores + 3 and "long" in order[:cores], order
