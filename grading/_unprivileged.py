@@ -5,6 +5,7 @@ import functools
 import itertools
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -32,6 +33,19 @@ def unprivileged_ids():
     if not hasattr(_slots, "uid"):
         _slots.uid = FIRST_UID + next(_next_slot)
     return _slots.uid, _slots.uid
+
+
+def open_to_others(folder) -> bool:
+    """Can a user who is neither the owner nor in the group (the kernels' users) get into
+    folder? Only if every folder on its path lets others through (o+x)."""
+    path = os.path.abspath(folder)
+    while True:
+        if not os.stat(path).st_mode & stat.S_IXOTH:
+            return False
+        parent = os.path.dirname(path)
+        if parent == path:
+            return True
+        path = parent
 
 
 class SandboxError(Exception):

@@ -33,7 +33,7 @@ from grading._progress import Progress
 from grading._results import Results, ResultsError
 from grading._sandbox import FORK_LOCK, STOP, run
 from grading._submissions import NotANotebook, answer_cell_notes, clean, find, sha256, students
-from grading._unprivileged import SandboxError
+from grading._unprivileged import SandboxError, open_to_others
 from grading.verdict import not_yet
 
 # Each exercise's notebook, by the file stem the student edition gives it, and its module.
@@ -137,6 +137,12 @@ def main(argv=None) -> int:
     except ResultsError as error:
         print(f"grading: {error}", file=sys.stderr)
         return 1
+    if os.geteuid() == 0 and open_to_others(args.submissions):
+        print(
+            f"grading: every user can get into {args.submissions}, the kernels' users too: a"
+            " notebook could read another student's. `chmod o-rwx` on it keeps them out.",
+            file=sys.stderr,
+        )
     memory = int(args.memory * 2**30)
     tasks, others = [], {}
     for folder in folders:

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,8 +23,9 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 EXERCISE = "07_ragged-last-batch"
 RIGHT = "batch_sizes = [64] * 15 + [40]"
 WRONG = "batch_sizes = [64] * 16"
-# Short limits: the endless loop costs TIMEOUT seconds of one of the two workers.
-TIMEOUT, MEMORY_GIB = 30, 1
+# Short limits: the endless loop costs TIMEOUT seconds of one of the two workers; the other
+# notebooks, which import no MXNet, finish in about 2 s.
+TIMEOUT, MEMORY_GIB = 15, 1
 as_root = pytest.mark.skipif(
     os.geteuid() != 0, reason="only a root grader runs kernels as another user"
 )
@@ -209,3 +211,33 @@ def test_missing_or_empty_submissions_are_refused(tmp_path):
     empty = grade(tmp_path / "empty", tmp_path / "results")
     assert empty.returncode != 0 and "holds no student folders" in empty.stderr
     assert not (tmp_path / "results").exists(), "a refused run writes nothing"
+
+
+@as_root
+def test_a_notebook_cannot_read_another_s_once_the_folder_is_closed_to_others():
+    """A notebook that copies the answer out of another student's notebook: let through where
+    every user can get into SUBMISSIONS (and warned about), kept out after chmod o-rwx."""
+    folder = Path(tempfile.mkdtemp(dir="/tmp", prefix="grading-test-"))
+    try:
+        os.chmod(folder, 0o755)
+        submissions, results = folder / "submissions", folder / "results"
+        (submissions / "ada").mkdir(parents=True)
+        (submissions / "bob").mkdir()
+        (submissions / "ada" / f"{EXERCISE}.ipynb").write_text(notebook(RIGHT))
+        other = str(submissions / "ada" / f"{EXERCISE}.ipynb")
+        copier = f"import json\nexec(''.join(json.load(open({other!r}))['cells'][1]['source']))"
+        (submissions / "bob" / f"{EXERCISE}.ipynb").write_text(notebook(copier))
+        for path in (submissions, submissions / "ada", submissions / "bob"):
+            os.chmod(path, 0o755)
+        os.chmod(submissions / "ada" / f"{EXERCISE}.ipynb", 0o644)
+        open_run = grade(submissions, results)
+        assert "every user can get into" in open_run.stderr, open_run.stderr
+        copied = rows(results)["bob", EXERCISE]
+        assert copied["verdict"] == "passed", f"the test must copy: {copied['message']}"
+        os.chmod(submissions, 0o750)
+        closed_run = grade(submissions, results, "--force")
+        assert "every user can get into" not in closed_run.stderr, closed_run.stderr
+        bob = rows(results)["bob", EXERCISE]
+        assert (bob["verdict"], "PermissionError" in bob["message"]) == ("error", True), bob
+    finally:
+        shutil.rmtree(folder)
