@@ -111,7 +111,7 @@ def run_once(notebook_text: str, names, timeout: float, memory_bytes: int) -> Ru
             start_new_session=True,
             **({"user": ids[0], "group": ids[1], "extra_groups": []} if ids else {}),
         )
-        outcome = watch(process, timeout, memory_bytes)
+        outcome = watch(process, timeout, memory_bytes, ids[0] if ids else None)
         seconds = time.monotonic() - start
         log.close()
         cell = read_cell(Path(f"{result}.cell"))
@@ -126,8 +126,8 @@ def popen(command, **options) -> subprocess.Popen:
         return subprocess.Popen(command, **options)
 
 
-def watch(process, timeout, memory_bytes) -> str:
-    watched = Watch(process.pid)
+def watch(process, timeout, memory_bytes, uid=None) -> str:
+    watched = Watch(process.pid, uid)
     deadline = time.monotonic() + timeout
     outcome = "finished"
     while process.poll() is None:

@@ -26,6 +26,7 @@ WRONG = "batch_sizes = [64] * 16"
 # Short limits: the endless loop costs TIMEOUT seconds of one of the two workers; the other
 # notebooks, which import no MXNet, finish in about 2 s.
 TIMEOUT, MEMORY_GIB = 15, 1
+DAEMON = ["sleep", "987.25"]
 as_root = pytest.mark.skipif(
     os.geteuid() != 0, reason="only a root grader runs kernels as another user"
 )
@@ -62,6 +63,18 @@ def fixtures(submissions: Path, results: Path):
         "answer-cell-duplicated": notebook(RIGHT, WRONG),
         "duplicate-cell-ids": json.dumps(duplicate_ids),
         "cell-raises": notebook("1 / 0", RIGHT),
+        # A daemon: a process that leaves both its parent and its session, and stays.
+        "leaves-a-daemon": notebook(
+            "import os\n"
+            "middle = os.fork()\n"
+            "if middle == 0:\n"
+            "    os.setsid()\n"
+            "    if os.fork() == 0:\n"
+            f"        os.execvp('sleep', {DAEMON!r})\n"
+            "    os._exit(0)\n"
+            "os.waitpid(middle, 0)  # no zombie left to lead to the daemon",
+            RIGHT,
+        ),
         "check-redefined": notebook(WRONG, forged_check, "check_batch_sizes(batch_sizes)"),
         "check-source-rewritten": notebook(
             WRONG,
@@ -145,6 +158,7 @@ def graded(tmp_path_factory):
         ("answer-cell-duplicated", "not yet", "2 cells set batch_sizes"),
         ("duplicate-cell-ids", "passed", "15 full batches"),
         ("cell-raises", "error", "raised ZeroDivisionError"),
+        ("leaves-a-daemon", "passed", "15 full batches"),
         ("check-redefined", "not yet", "which is not the number"),
         ("check-source-rewritten", "not yet", "which is not the number"),
         ("outputs-say-right", "no answer", "set batch_sizes"),
@@ -175,6 +189,27 @@ def test_nothing_outside_the_scratch_folder_changed(graded):
     assert not (results / "planted.txt").exists()
     assert not (REPOSITORY / "grading" / "planted.py").exists()
     assert all(row["message"] != "changed" for row in grades.values())
+
+
+def daemons() -> list[int]:
+    """The pids of the processes that run DAEMON."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (entry / "cmdline").read_bytes().split(b"\0")[:2] == [
+                part.encode() for part in DAEMON
+            ]:
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@as_root
+def test_a_daemon_that_left_its_parent_and_session_is_killed(graded):
+    done, grades, *_ = graded
+    assert grades["leaves-a-daemon", EXERCISE]["verdict"] == "passed", "the daemon must start"
+    assert daemons() == [], "a process the notebook left running outlived the run"
 
 
 def test_a_second_run_resumes_and_force_grades_again(tmp_path):
