@@ -65,19 +65,21 @@ class Watch:
         sessions = {table[pid].session for pid in alive}
         grown = True
         while grown:
-            found = {
+            linked = {
                 pid
                 for pid, process in table.items()
-                if pid not in alive
-                and (
-                    process.parent in alive
-                    or process.session in sessions
-                    or (self.uid is not None and process.uid == self.uid)
-                )
+                if pid not in alive and (process.parent in alive or process.session in sessions)
+            }
+            # A process of the run's user id belongs to it, but its session is only followed
+            # when it is linked to the run too (the grader's session must never be taken in).
+            found = linked | {
+                pid
+                for pid, process in table.items()
+                if pid not in alive and self.uid is not None and process.uid == self.uid
             }
             grown = bool(found)
             alive |= found
-            sessions |= {table[pid].session for pid in found}
+            sessions |= {table[pid].session for pid in linked}
             self.known |= {pid: table[pid].started for pid in found}
         return sum(table[pid].resident_bytes for pid in alive)
 

@@ -1,8 +1,8 @@
 """Who runs a submission's kernel when the grader is root, and with which Python."""
 
 import atexit
+import fcntl
 import functools
-import itertools
 import os
 import shutil
 import stat
@@ -21,8 +21,13 @@ from pathlib import Path
 FIRST_UID = 65100
 # Named in messages: who the kernels are, for what other users can read.
 UNPRIVILEGED_USER = "an unprivileged user id (65100 and up)"
+LAST_UID = 65499
+# Where a grading thread holds its id, with a lock on a file named after it, for as long as
+# its process lives: two graders at once (a class split in two, the test suite's workers)
+# never share an id, so neither takes the other's processes for its own. Only root enters.
+CLAIMS = Path(tempfile.gettempdir()) / "grader-user-ids"
 _slots = threading.local()
-_next_slot = itertools.count()
+_claimed = []  # the open lock files: closing one would release its id
 
 
 def unprivileged_ids():
@@ -31,8 +36,25 @@ def unprivileged_ids():
     if os.geteuid() != 0:
         return None
     if not hasattr(_slots, "uid"):
-        _slots.uid = FIRST_UID + next(_next_slot)
+        _slots.uid = claim_uid()
     return _slots.uid, _slots.uid
+
+
+def claim_uid() -> int:
+    """The first id from FIRST_UID that no grading thread holds, in any process."""
+    CLAIMS.mkdir(mode=0o700, exist_ok=True)
+    if CLAIMS.stat().st_uid != 0 or CLAIMS.stat().st_mode & 0o077:
+        raise SandboxError(f"{CLAIMS} must belong to root and be closed to others")
+    for uid in range(FIRST_UID, LAST_UID + 1):
+        handle = open(CLAIMS / str(uid), "a")  # noqa: SIM115 (kept open while the id is held)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            continue
+        _claimed.append(handle)
+        return uid
+    raise SandboxError(f"every user id from {FIRST_UID} to {LAST_UID} is held by a grader")
 
 
 def open_to_others(folder) -> bool:
@@ -63,6 +85,9 @@ def can_run(python, ids) -> bool:
                 extra_groups=[],
                 env={"PATH": "/usr/bin:/bin"},
                 cwd="/",
+                # Not in the grader's session: a run that follows this user id must not
+                # take that session, and every process of it, for its own.
+                start_new_session=True,
                 capture_output=True,
                 timeout=60,
             ).returncode
