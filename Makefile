@@ -200,11 +200,8 @@ bench-grading: check-python $(INSTALLED)
 # CI: `make ci PYTHON=...` runs the phases below, each a make target, in order, and prints how
 # long each took. .ci/run runs it on every supported Python, the reference first; the GitHub
 # workflow runs it once per Python, one job each. A new phase is one more target in a list.
-# On the reference Python: everything, the browser included (CI installs Chromium). The book
-# is built first, in notebooks-branch, which lays out from it the notebooks branch: the other
-# Pythons need both, and .ci/run starts them as soon as that phase is done (CI_BOOK_PHASE).
-CI_PHASES := ci-packages notebooks-branch lint test
-CI_BOOK_PHASE := notebooks-branch
+# On the reference Python: everything, the browser included (CI installs Chromium).
+CI_PHASES := lint ci-packages test notebooks-branch
 # On each other Python: the unit tests, and the same outputs as the reference Python's book.
 CI_OTHER_PHASES := unit same-numbers
 # On Colab's Python, also a downloaded notebook as Colab runs it.
@@ -219,15 +216,11 @@ ci: check-python
 		$(MAKE) --no-print-directory $$phase COLAB_PYTHON=$(PYTHON) || exit 1; \
 		if [ -n "$${GITHUB_ACTIONS:-}" ]; then echo "::endgroup::"; fi; \
 		echo "=== $$phase (Python $(PYTHON_VERSION)): $$(( $$(date +%s) - start )) s"; \
-		mkdir -p _build && touch _build/.ci-done-$$phase-$(PYTHON_VERSION); \
 	done
 
-# The phases `make ci` runs on this PYTHON; and the reference's phase after which the book
-# and the notebooks branch are there for the other Pythons.
+# The phases `make ci` runs on this PYTHON.
 ci-phases:
 	@echo $(CI_PHASES_HERE)
-ci-book-phase:
-	@echo $(CI_BOOK_PHASE)
 
 # The supported Pythons, for CI: the reference, and the others as a JSON list.
 ci-pythons:
@@ -243,4 +236,4 @@ ci-packages:
 	@{ command -v chromium && command -v pdftotext; } >/dev/null || [ "$${CI:-}" != true ] || \
 		{ apt-get update -q && apt-get install -y -q chromium poppler-utils; }
 
-.PHONY: ci ci-phases ci-book-phase ci-pythons ci-packages
+.PHONY: ci ci-phases ci-pythons ci-packages

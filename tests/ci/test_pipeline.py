@@ -64,14 +64,3 @@ def test_every_phase_is_a_make_target():
     database = make("--print-data-base", "--question", "--no-builtin-rules", ":", check=False)
     targets = set(re.findall(r"^([\w.-]+):", database, re.MULTILINE))
     assert {*phases("3.11"), *phases("3.12")} <= targets
-
-
-def test_the_other_pythons_start_once_the_reference_book_is_there():
-    # .ci/run starts them when the reference's make ci has finished this phase: it must build
-    # the book (and lay out the notebooks branch, which the Colab test reads) before `test`.
-    book_phase = make("ci-book-phase").strip()
-    reference = phases("3.11")
-    assert book_phase in reference and reference.index(book_phase) < reference.index("test")
-    assert "ci-book-phase" in (REPOSITORY / ".ci" / "run").read_text(encoding="utf-8")
-    prerequisites = make("--print-data-base", "--question", ":", check=False)
-    assert re.search(rf"^{book_phase}: .*\bbook\b", prerequisites, re.MULTILINE)
