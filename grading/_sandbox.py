@@ -17,18 +17,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from grading._forking import popen
 from grading._processes import Watch
 from grading._unprivileged import interpreter, unprivileged_ids
 
 POLL_SECONDS = 0.1
 # Set when the grader is interrupted: every run stops and kills its processes.
 STOP = threading.Event()
-# MXNet's fork handler stops its engine, waiting for every pending operation, and starts it
-# again after the fork: an operation that another thread pushes meanwhile is lost, and both
-# threads then wait for each other forever. The grader judges answers with MXNet in one thread
-# while others start runners (a fork, since the runner gets another user id), so the two are
-# done under this lock: see popen() and grading.grade.
-FORK_LOCK = threading.Lock()
 # What the runner may write back: the answers of one exercise are a few kilobytes.
 MAX_RESULT_BYTES = 20 * 2**20
 
@@ -118,12 +113,6 @@ def run_once(notebook_text: str, names, timeout: float, memory_bytes: int) -> Ru
         return Run(outcome, read_json(result), cell, seconds, last_line(scratch / "runner.log"))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-def popen(command, **options) -> subprocess.Popen:
-    """subprocess.Popen, never while this process runs MXNet in another thread (FORK_LOCK)."""
-    with FORK_LOCK:
-        return subprocess.Popen(command, **options)
 
 
 def watch(process, timeout, memory_bytes, uid=None) -> str:

@@ -13,6 +13,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from grading._forking import popen
+
 # Kernels run as user ids that own no file of the course, of the submissions or of the
 # results, so they can change none of them: one id per notebook running at once, so that
 # neither can enter the other's scratch folder or signal its processes. No account is
@@ -43,7 +45,8 @@ def unprivileged_ids():
 def claim_uid() -> int:
     """The first id from FIRST_UID that no grading thread holds, in any process."""
     CLAIMS.mkdir(mode=0o700, exist_ok=True)
-    if CLAIMS.stat().st_uid != 0 or CLAIMS.stat().st_mode & 0o077:
+    claims = CLAIMS.stat()
+    if claims.st_uid != 0 or claims.st_mode & 0o077:
         raise SandboxError(f"{CLAIMS} must belong to root and be closed to others")
     for uid in range(FIRST_UID, LAST_UID + 1):
         handle = open(CLAIMS / str(uid), "a")  # noqa: SIM115 (kept open while the id is held)
@@ -75,25 +78,30 @@ class SandboxError(Exception):
 
 
 def can_run(python, ids) -> bool:
+    """Can the user ids run python? Started with popen (a fork: the child changes its ids),
+    since a grading thread asks while the main thread may judge with MXNet."""
     try:
-        command = [python, "-s", "-c", "import sys"]
-        return (
-            subprocess.run(
-                command,
-                user=ids[0],
-                group=ids[1],
-                extra_groups=[],
-                env={"PATH": "/usr/bin:/bin"},
-                cwd="/",
-                # Not in the grader's session: a run that follows this user id must not
-                # take that session, and every process of it, for its own.
-                start_new_session=True,
-                capture_output=True,
-                timeout=60,
-            ).returncode
-            == 0
+        process = popen(
+            [python, "-s", "-c", "import sys"],
+            user=ids[0],
+            group=ids[1],
+            extra_groups=[],
+            env={"PATH": "/usr/bin:/bin"},
+            cwd="/",
+            # Not in the grader's session: a run that follows this user id must not
+            # take that session, and every process of it, for its own.
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
     except (OSError, subprocess.SubprocessError):
+        return False
+    try:
+        return process.wait(timeout=60) == 0
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
         return False
 
 

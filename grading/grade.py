@@ -29,9 +29,10 @@ from grading import (
     zero_initialization,
 )
 from grading._answers import read_answers
+from grading._forking import FORK_LOCK
 from grading._progress import Progress
 from grading._results import Results, ResultsError
-from grading._sandbox import FORK_LOCK, STOP, run
+from grading._sandbox import STOP, run
 from grading._submissions import NotANotebook, answer_cell_notes, clean, find, sha256, students
 from grading._unprivileged import SandboxError, open_to_others
 from grading.verdict import not_yet

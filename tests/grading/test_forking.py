@@ -1,16 +1,21 @@
 """The grader forks runners in worker threads while its main thread judges answers with MXNet.
 MXNet's fork handler loses an operation pushed during a fork, and both threads then wait
-forever (seen grading a class of 30); grading._sandbox.popen and FORK_LOCK keep them apart."""
+forever (seen grading a class of 30); grading._forking.popen and FORK_LOCK keep them apart."""
 
+import os
 import subprocess
 import sys
+import threading
+
+from grading._forking import FORK_LOCK
+from grading._unprivileged import can_run
 
 # A worker thread forks (preexec_fn rules out vfork, which skips fork handlers; the grader's
 # runner forks because it gets another user id) while the main thread judges, as in grade.py.
 RACE = """
 import os, sys, threading, time
 from mxnet import np, npx
-from grading._sandbox import FORK_LOCK, popen
+from grading._forking import FORK_LOCK, popen
 
 npx.set_np()
 done = threading.Event()
@@ -45,3 +50,17 @@ def test_judging_and_forking_runners_at_once_do_not_deadlock():
     assert run.returncode == 0, run.stderr
     forks, judged = map(int, run.stdout.split())
     assert forks > 20 and judged > 20, (forks, judged)
+
+
+def test_asking_whether_the_kernels_user_can_run_python_waits_for_judging():
+    # A grading thread asks this on its first notebook, with a fork (the child changes ids),
+    # while the main thread may be judging: it must wait for FORK_LOCK like every runner.
+    asked = threading.Event()
+    with FORK_LOCK:
+        thread = threading.Thread(
+            target=lambda: (can_run(sys.executable, (os.getuid(), os.getgid())), asked.set())
+        )
+        thread.start()
+        assert not asked.wait(1.0), "can_run started a process while judging held FORK_LOCK"
+    assert asked.wait(30)
+    thread.join()
