@@ -121,16 +121,42 @@ CLOSE_PARTS = """async () => {
     await Promise.all(document.getAnimations().map((animation) => animation.finished));
     return opened.length;
 }"""
-OPENED_PARTS = ["[data-opened-for-scan]"]
+# A page's whole scan, started in the page and left running there: axe on the page as loaded,
+# then on what opening its closed parts showed, which are closed again. The Python side only
+# collects the result (scan_result), so pages in different windows scan side by side, each in
+# its own renderer process.
+START_SCAN = f"""(options) => {{
+    const openParts = {OPEN_PARTS};
+    const closeParts = {CLOSE_PARTS};
+    window.bookScan = (async () => {{
+        const loaded = (await axe.run(document, options)).violations;
+        let opened = [];
+        try {{
+            if (await openParts()) {{
+                const parts = {{include: [["[data-opened-for-scan]"]]}};
+                opened = (await axe.run(parts, options)).violations;
+            }}
+        }} finally {{
+            await closeParts();
+        }}
+        return [loaded, opened];
+    }})();
+}}"""
 
 
-def open_parts(page) -> int:
-    """Opens every closed <details> and solution; how many it opened."""
-    return page.evaluate(OPEN_PARTS)
+def start_scan(page) -> None:
+    """Starts the page's scan (as loaded, then with every closed <details> and solution
+    opened) and returns at once; scan_result waits for it."""
+    load_axe(page)
+    page.evaluate(START_SCAN, OPTIONS)
 
 
-def close_parts(page) -> int:
-    return page.evaluate(CLOSE_PARTS)
+def scan_result(page, where: str) -> list[str]:
+    """The findings of the scan start_scan started in this page, once it has finished."""
+    loaded, opened = page.evaluate("() => window.bookScan")
+    return findings(loaded, f"{where}, as loaded") + findings(
+        opened, f"{where}, solutions and sidebar parts open"
+    )
 
 
 # The header's menus (launch, repository, download), each opened as a reader opens it.

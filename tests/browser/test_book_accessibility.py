@@ -18,14 +18,11 @@ from pathlib import Path
 
 import pytest
 from book_axe import (
-    OPENED_PARTS,
     axe_version,
-    close_parts,
-    findings,
-    open_parts,
     scan_file,
     scan_menus_and_dialogs,
-    violations,
+    scan_result,
+    start_scan,
 )
 from book_browser import chromium_problem, in_ci
 from book_site import book_dir, missing_book_message, notebook_pages, pages
@@ -71,26 +68,10 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("scanned_page", found)
 
 
-def scan(page, where: str, phone: bool, menus: bool) -> list[str]:
-    """Findings on a loaded page: whole as loaded, then what opening its parts showed, then
-    (menus=True) each header menu and dialog. The page is left as it was found."""
-    lines = findings(violations(page), f"{where}, as loaded")
-    try:
-        if open_parts(page):
-            lines += findings(
-                violations(page, OPENED_PARTS), f"{where}, solutions and sidebar parts open"
-            )
-    finally:
-        close_parts(page)
-    if menus:
-        lines += scan_menus_and_dialogs(page, where, phone)
-    return lines
-
-
-def in_scheme(page, scheme: str) -> None:
-    """The page in this colour scheme, as when the reader's system switches: the theme
-    follows prefers-color-scheme (default_mode: auto in _config.yml)."""
-    page.emulate_media(color_scheme=scheme)
+def settled_in(page, scheme: str) -> None:
+    """Waits until the page has switched to this colour scheme (emulated with emulate_media,
+    as when the reader's system switches: the theme follows prefers-color-scheme, with
+    default_mode: auto in _config.yml) and its transitions have finished."""
     page.wait_for_function("mode => document.documentElement.dataset.theme === mode", arg=scheme)
     page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished))")
 
@@ -100,25 +81,37 @@ def scans(tabs, book) -> dict[tuple[str, str, str], list[str]]:
     """{(page, colour scheme, viewport): findings} for every page in every setting.
 
     Each page is loaded once per window size, in light mode: these are the tabs the other
-    checks read. It is scanned, switched to dark and scanned again, and left light.
+    checks read. It is scanned, switched to dark and scanned again, and left light. A page's
+    two widths scan side by side: each width's tabs are a window of their own, so both tabs
+    are in front (a tab behind another gets no animation frames) and each scan has a core.
+    On the first notebook page, each header menu and dialog is then opened and scanned.
     """
     names = scanned_pages(book)
     chosen = set(menu_pages(book))
+    keys = [(name, "server", "light", viewport) for viewport in WIDTHS for name in names]
+    visits = dict(zip(keys, tabs.open_all(keys), strict=True))
     results = {}
-    for viewport in WIDTHS:
-        keys = [(name, "server", "light", viewport) for name in names]
-        for key, visit in zip(keys, tabs.open_all(keys), strict=True):
-            name = key[0]
-            page = visit.shown()
-            try:
-                for scheme in ("light", "dark"):
-                    in_scheme(page, scheme)
+    for name in names:
+        widths = {viewport: visits[name, "server", "light", viewport] for viewport in WIDTHS}
+        pages = {viewport: visit.shown() for viewport, visit in widths.items()}
+        try:
+            for scheme in ("light", "dark"):
+                for page in pages.values():
+                    page.emulate_media(color_scheme=scheme)
+                for page in pages.values():
+                    settled_in(page, scheme)
+                    start_scan(page)
+                for viewport, page in pages.items():
                     where = f"{name} ({scheme}, {WIDTHS[viewport]})"
-                    results[name, scheme, viewport] = scan(
-                        page, where, phone=viewport == "phone", menus=name in chosen
-                    )
-            finally:
-                in_scheme(page, "light")
+                    found = scan_result(page, where)
+                    if name in chosen:
+                        found += scan_menus_and_dialogs(page, where, phone=viewport == "phone")
+                    results[name, scheme, viewport] = found
+        finally:
+            for page in pages.values():
+                page.emulate_media(color_scheme="light")
+                settled_in(page, "light")
+        for viewport, visit in widths.items():
             results[name, "light", viewport] = visit.problems() + results[name, "light", viewport]
     return results
 
@@ -157,6 +150,30 @@ def test_the_scan_finds_and_names_each_barrier(browser, tmp_path):
     image = next(line for line in found if ": image-alt " in line)
     assert image.startswith("barriers.html (light, 1280 px): image-alt (critical)"), image
     assert "`#unlabelled-figure`" in image, image
+
+
+# Grey text that only a closed part holds: a scan of the page as loaded cannot see it.
+FOLDED = """<!doctype html><html lang="en"><head><title>Folded</title></head><body><main>
+<h1>A page</h1><details><summary>More</summary>
+<p id="folded-grey" style="color: #bbb; background: #fff">Grey on white.</p></details>
+</main></body></html>"""
+
+
+def test_the_book_s_scan_opens_closed_parts_and_closes_them_again(browser, tmp_path):
+    page_file = tmp_path / "folded.html"
+    page_file.write_text(FOLDED, encoding="utf-8")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(page_file.as_uri(), wait_until="load")
+        start_scan(page)
+        found = scan_result(page, "folded.html")
+        assert page.evaluate("() => document.querySelector('details').open") is False
+    finally:
+        context.close()
+    assert len(found) == 1, found
+    assert found[0].startswith("folded.html, solutions and sidebar parts open: color-contrast")
+    assert "`#folded-grey`" in found[0], found
 
 
 def test_a_page_without_barriers_passes(browser, tmp_path):
