@@ -65,7 +65,11 @@ def test_learning_rates_accepts_a_right_sweep(sweep, capsys):
 
 
 def test_learning_rates_accepts_mxnet_histories(sweep):
-    as_mxnet = {rate: np.array(history) for rate, history in sweep.items()}
+    # MXNet keeps float32: a diverged run's losses past its range become inf, as they do
+    # in a run with MXNet itself (NumPy 1.24 and later warn about that cast).
+    with onp.errstate(over="ignore"):
+        as_mxnet = {rate: np.array(history) for rate, history in sweep.items()}
+    assert any(onp.isinf(history.asnumpy()).any() for history in as_mxnet.values())
     assert check_learning_rate_losses(as_mxnet) is True
 
 
