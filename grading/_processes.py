@@ -63,6 +63,11 @@ class Watch:
         table = processes()
         alive = self.alive(table)
         sessions = {table[pid].session for pid in alive}
+        # A process of the run's user id belongs to it, but its session is only followed
+        # when it is linked to the run too (the grader's session must never be taken in).
+        of_uid = set()
+        if self.uid is not None:
+            of_uid = {pid for pid, process in table.items() if process.uid == self.uid}
         grown = True
         while grown:
             linked = {
@@ -70,13 +75,7 @@ class Watch:
                 for pid, process in table.items()
                 if pid not in alive and (process.parent in alive or process.session in sessions)
             }
-            # A process of the run's user id belongs to it, but its session is only followed
-            # when it is linked to the run too (the grader's session must never be taken in).
-            found = linked | {
-                pid
-                for pid, process in table.items()
-                if pid not in alive and self.uid is not None and process.uid == self.uid
-            }
+            found = linked | (of_uid - alive)
             grown = bool(found)
             alive |= found
             sessions |= {table[pid].session for pid in linked}
