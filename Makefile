@@ -44,15 +44,18 @@ check-python:
 # minute, compiled to bytecode as pip does (without it every kernel start compiled MXNet
 # again: 2 CPU seconds per notebook). MXNet last: without its declared dependencies (see
 # requirements-mxnet.txt). Then the .pth file that restores, before MXNet is imported, the
-# NumPy names it reads (mxnet_compat.py), and the kernels' settings (tools/ipython_kernel_config.py).
+# NumPy names it reads (mxnet_compat.py); MXNet's operator functions compiled once, which halves
+# every kernel's `import mxnet` (mxnet_op_cache.py); and the kernels' settings
+# (tools/ipython_kernel_config.py).
 $(INSTALLED): requirements.txt requirements-mxnet.txt requirements-uv.txt supported-pythons.txt \
-		pyproject.toml tools/ipython_kernel_config.py
+		pyproject.toml tools/ipython_kernel_config.py mxnet_op_cache.py
 	@$(MAKE) --no-print-directory check-python
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements-uv.txt
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.txt
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --no-deps -r requirements-mxnet.txt
 	$(BIN)/python -m mxnet_compat --install
+	$(BIN)/python -m mxnet_op_cache --install
 	mkdir -p $(VENV)/etc/ipython
 	cp tools/ipython_kernel_config.py $(VENV)/etc/ipython/
 	touch $(INSTALLED)
@@ -162,7 +165,7 @@ lint: lint-python lint-notebooks lint-workflows
 lint-workflows: check-python $(INSTALLED)
 	$(BIN)/zizmor --offline .github/workflows
 
-PYTHON_SOURCES := d2l_mini grading tests benchmarks tools _ext conftest.py mxnet_compat.py
+PYTHON_SOURCES := d2l_mini grading tests benchmarks tools _ext conftest.py mxnet_compat.py mxnet_op_cache.py
 lint-python: check-python $(INSTALLED)
 	$(BIN)/ruff check $(PYTHON_SOURCES)
 	$(BIN)/ruff format --check $(PYTHON_SOURCES)

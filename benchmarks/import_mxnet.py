@@ -1,11 +1,13 @@
-"""What mxnet_compat adds to `import mxnet`, in milliseconds, beside the import itself.
+"""What mxnet_compat adds to `import mxnet`, and what mxnet_op_cache saves, in milliseconds.
 
     python benchmarks/import_mxnet.py [--repeat N] [--json PATH]
 
 Each round starts fresh Pythons of this environment and measures, side by side:
 - start-up: importing mxnet_compat from its .pth file (from `python -X importtime`);
 - restore: the import hook's work when MXNet is first imported (restoring NumPy's names);
-- import mxnet: the whole import, NumPy already imported (MXNet needs it in any case).
+- import mxnet: the whole import, NumPy already imported (MXNet needs it in any case), with
+  the operator functions taken from mxnet_op_cache's store, and, in the same round, with
+  MXNet compiling them itself (the store's import hook removed).
 The layer's cost is start-up + restore. Target: under 50 ms.
 """
 
@@ -21,6 +23,10 @@ TIMED_IMPORT = """
 import json, time
 import numpy
 import mxnet_compat
+import mxnet_op_cache
+
+if COMPILE_AT_IMPORT:
+    mxnet_op_cache.uninstall()
 
 spent = []
 real_restore = mxnet_compat.restore
@@ -53,11 +59,15 @@ def start_up_ms() -> float:
     )
 
 
+def timed_import(compile_at_import: bool) -> dict:
+    code = f"COMPILE_AT_IMPORT = {compile_at_import}\n{TIMED_IMPORT}"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def one_round() -> dict:
-    done = subprocess.run(
-        [sys.executable, "-c", TIMED_IMPORT], capture_output=True, text=True, check=True
-    )
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures = timed_import(compile_at_import=False)
+    figures["compiling"] = timed_import(compile_at_import=True)["import mxnet"]
     figures["start-up"] = start_up_ms()
     return figures
 
@@ -79,6 +89,9 @@ def main(argv=None):
     print(f"  layer in all                    {layer:8.1f}   (target < 50)")
     print(f"  import mxnet, whole             {median['import mxnet']:8.1f}")
     print(f"  layer / import mxnet            {layer / median['import mxnet']:8.3f}")
+    print("  import mxnet, compiling its operator functions (no mxnet_op_cache store)")
+    print(f"                                  {median['compiling']:8.1f}")
+    print(f"  import mxnet, store / compiling {median['import mxnet'] / median['compiling']:8.3f}")
     if args.json:
         write_json(args.json, {"python": python, "median_ms": median, "rounds": rounds})
 
