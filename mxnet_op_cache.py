@@ -187,9 +187,13 @@ def write_store():
 
     path = store_path(os.path.dirname(mxnet.base.__file__))
     temporary = f"{path}.{os.getpid()}"
-    with open(temporary, "wb") as handle:
-        marshal.dump({"mark": mark(mxnet.base), "functions": recorded}, handle)
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "wb") as handle:
+            marshal.dump({"mark": mark(mxnet.base), "functions": recorded}, handle)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
     return path
 
 
