@@ -44,9 +44,9 @@ check-python:
 # minute, compiled to bytecode as pip does (without it every kernel start compiled MXNet
 # again: 2 CPU seconds per notebook). MXNet last: without its declared dependencies (see
 # requirements-mxnet.txt). Then the .pth file that restores, before MXNet is imported, the
-# NumPy names it reads (mxnet_compat.py); MXNet's operator functions compiled once, which halves
-# every kernel's `import mxnet` (mxnet_op_cache.py); and the kernels' settings
-# (tools/ipython_kernel_config.py).
+# NumPy names it reads (mxnet_compat.py); MXNet's operator functions compiled once, which
+# more than halves every kernel's `import mxnet` (mxnet_op_cache.py); and the kernels'
+# settings (tools/ipython_kernel_config.py).
 $(INSTALLED): requirements.txt requirements-mxnet.txt requirements-uv.txt supported-pythons.txt \
 		pyproject.toml tools/ipython_kernel_config.py mxnet_op_cache.py
 	@$(MAKE) --no-print-directory check-python
