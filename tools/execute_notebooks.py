@@ -13,13 +13,14 @@ name and traceback.
 """
 
 import argparse
+import fcntl
 import logging
 import multiprocessing
 import os
 import sys
 from pathlib import Path
 
-from jupyter_cache import get_cache
+from jupyter_cache.cache.main import JupyterCacheBase
 from jupyter_cache.executors import load_executor
 from jupyter_cache.executors.base import ExecutorRunResult
 from jupyter_cache.executors.basic import (
@@ -29,6 +30,24 @@ from jupyter_cache.executors.basic import (
 )
 
 READER = {"name": "myst_nb_md", "type": "plugin"}
+# The file in the cache's folder that a process holds (flock) while it writes the cache.
+WRITE_LOCK = "write.lock"
+
+
+class OneWriterCache(JupyterCacheBase):
+    """jupyter-cache's cache, written by one process at a time.
+
+    Each worker process stores the notebook it executed itself, and jupyter-cache then trims
+    the cache to its size limit: it reads the records to keep, then every other record, in
+    two queries. A record another worker created between the two was taken for an old one
+    and removed before that worker had written its file, and the run failed with "KeyError:
+    Notebook file does not exist for cache record PK" (seen with the cores busy).
+    """
+
+    def cache_notebook_bundle(self, *args, **kwargs):
+        with open(self.path / WRITE_LOCK, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            return super().cache_notebook_bundle(*args, **kwargs)
 
 
 class LongestFirst(JupyterExecutorLocalMproc):
@@ -74,7 +93,7 @@ def main(argv=None) -> int:
     if missing:
         parser.error(f"argument notebooks: no such file: {', '.join(missing)}")
 
-    cache = get_cache(args.cache)
+    cache = OneWriterCache(args.cache)
     logger = logging.getLogger("execute_notebooks")
     logger.setLevel(logging.WARNING)
     succeeded, failed = [], []

@@ -6,9 +6,11 @@ The build's reading of the cache is what `make book` relies on; here the cache i
 directly, with MyST-NB's reader, whether it holds each notebook as the build would read it.
 """
 
+import fcntl
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,28 @@ def test_the_notebook_with_the_most_code_starts_first(tmp_path):
     assert done.returncode == 0, done.stderr
     order = started.read_text().split()
     assert len(order) == cores + 3 and "long" in order[:cores], order
+
+
+def test_the_cache_is_written_by_one_process_at_a_time(tmp_path):
+    """A worker stores its notebook only while it holds the cache's write lock: while this
+    test holds it, the tool executes the notebook but cannot store it, and stores it once
+    the lock is let go."""
+    cache, ran = tmp_path / "cache", tmp_path / "ran.txt"
+    page = write_page(tmp_path / "page.md", f"open({str(ran)!r}, 'w').close()\nprint(6 * 7)")
+    cache.mkdir()
+    command = [sys.executable, str(TOOL), "--cache", str(cache), str(page)]
+    with open(cache / "write.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        tool = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while not ran.exists() and tool.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert ran.exists(), "the notebook never ran"
+        # Storing takes a fraction of a second once the kernel has stopped.
+        time.sleep(3)
+        assert tool.poll() is None, f"the tool finished with the cache locked: {tool.stdout.read()}"
+        with pytest.raises(KeyError):
+            cached_outputs(cache, page)
+    assert tool.wait(timeout=60) == 0
+    assert "notebooks executed: 1 of 1" in tool.stdout.read()
+    assert cached_outputs(cache, page)[0]["text"] == "42\n"
