@@ -48,6 +48,19 @@ def pdfs(book) -> dict[str, Path]:
     missing = [str(path) for path in found.values() if not path.is_file()]
     if missing:
         pytest.fail(f"No PDF at {', '.join(missing)}: run `make pdf` first", pytrace=False)
+    # make book touches this stamp when it has built the book: a PDF older than it was
+    # printed from an earlier book, and every check below would report the change as a fault.
+    stamp = book / ".book-built"
+    stale = [
+        str(path)
+        for path in found.values()
+        if stamp.is_file() and path.stat().st_mtime < stamp.stat().st_mtime
+    ]
+    if stale:
+        pytest.fail(
+            f"{', '.join(stale)} printed before the book was last built: run `make pdf` again",
+            pytrace=False,
+        )
     return found
 
 
