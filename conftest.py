@@ -5,12 +5,23 @@ format and a kernelspec) is read here with jupytext and handed to nbval's own co
 each code cell becomes one test item, run in order in one kernel, as nbval does. The
 sources hold no outputs, so cells are checked for errors, not compared with stored outputs;
 `make notebooks` compares the outputs the book build stored.
+
+nbval's kernels listen on Unix sockets, as the grader's do, not on TCP ports. The client
+picks free ports and closes them, and the kernel binds them only when it has started: a
+port taken in between by another process (CI runs kernels of several Pythons at once)
+kills the kernel at its start, and nbval reports "Kernel died before replying to
+kernel_info" for every cell of the notebook. A socket at a path of its own is never taken.
 """
 
+import os
+import tempfile
+import uuid
 from unittest import mock
 
 import jupytext
+import nbval.kernel
 import nbval.plugin
+from jupyter_client.manager import KernelManager
 from nbval.plugin import IPyNbFile
 
 HEADER_LINES = 40
@@ -49,3 +60,13 @@ def pytest_collect_file(file_path, parent):
     if file_path.suffix == ".md" and is_myst_notebook(file_path):
         return MystNotebookFile.from_parent(parent, path=file_path)
     return None
+
+
+def unix_socket_kernel_manager(**kwargs) -> KernelManager:
+    """A kernel manager whose kernel listens on Unix sockets under a path of its own."""
+    path = os.path.join(tempfile.gettempdir(), f"nbval-kernel-{uuid.uuid4().hex}")
+    return KernelManager(transport="ipc", ip=path, **kwargs)
+
+
+# nbval.kernel.start_new_kernel creates its manager through this name.
+nbval.kernel.KernelManager = unix_socket_kernel_manager
